@@ -1,0 +1,69 @@
+"""Stage "analyse": answer the review's questions from the store (coverage, gaps, search)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .framework import Framework
+from .store import CoverageCell, Store, StoredPassage
+
+
+@dataclass(frozen=True)
+class CoverageMatrix:
+    """Evidence per acting state and objective.
+
+    Attributes:
+        countries: ISO codes of the states with at least one mapped passage, sorted.
+        objectives: the framework's objective numbers.
+        cells: the non-empty cells by (country, objective).
+    """
+
+    countries: list[str]
+    objectives: list[int]
+    cells: dict[tuple[str, int], CoverageCell]
+
+    def passages(self, country: str, objective: int) -> int:
+        """Number of passages of ``country`` mapped to ``objective``."""
+        cell = self.cells.get((country, objective))
+        return cell.passages if cell else 0
+
+    def gaps(self, country: str) -> list[int]:
+        """Objectives for which ``country`` has no evidence."""
+        return [o for o in self.objectives if (country, o) not in self.cells]
+
+    def maximum(self) -> int:
+        """The largest cell, for scaling a heat map."""
+        return max((cell.passages for cell in self.cells.values()), default=0)
+
+
+def coverage_matrix(store: Store, framework: Framework) -> CoverageMatrix:
+    """Build the country × objective coverage matrix of everything stored.
+
+    Args:
+        store: an open store.
+        framework: gives the list of objectives (all are shown, covered or not).
+    """
+    cells = {(cell.country, cell.objective): cell for cell in store.coverage()}
+    countries = sorted({country for country, _ in cells})
+    return CoverageMatrix(countries, sorted(framework.objectives), cells)
+
+
+def search_passages(
+    store: Store,
+    query: str,
+    objective: int | None = None,
+    country: str | None = None,
+    lang: str | None = None,
+    limit: int = 20,
+) -> list[StoredPassage]:
+    """Full-text search over stored passages (Arabic, accents and case folded).
+
+    Args:
+        store: an open store.
+        query: words to find, all of them (empty: every passage matching the filters).
+        objective: only passages mapped to this objective.
+        country: only passages where this state acts.
+        lang: only passages in this language.
+        limit: at most this many results.
+    """
+    return store.passages(objective, country, lang, query or None, limit)

@@ -1,0 +1,339 @@
+"""Command-line interface: each command parses, calls one library function, and renders."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from babel import Locale
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from . import (
+    DOCUMENT_KINDS,
+    DocumentInfo,
+    Engine,
+    GcmReviewError,
+    Mapping,
+    check_framework,
+    collect_files,
+    coverage_matrix,
+    evaluate,
+    ingest,
+    load_framework,
+    load_gold,
+    open_store,
+    render_report,
+    run_demo,
+    search_passages,
+    write_report,
+)
+from .present.coverage import coverage_csv, coverage_json, coverage_table
+
+app = typer.Typer(
+    help="Map Global Compact for Migration review documents to the GCM objectives and principles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+framework_app = typer.Typer(help="Work with framework folders.", no_args_is_help=True)
+app.add_typer(framework_app, name="framework")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+DEFAULT_DB = Path("gcm-review.db")
+
+
+@contextmanager
+def _library_errors() -> Iterator[None]:
+    """Turn library errors into one message on stderr and exit code 1."""
+    try:
+        yield
+    except GcmReviewError as exc:
+        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise typer.Exit(1) from exc
+
+
+def _country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if len(code) != 2 or code not in Locale("en").territories:
+        raise typer.BadParameter(f"{value!r} is not an ISO 3166-1 alpha-2 code (e.g. MA, JO, EG)")
+    return code
+
+
+def _kind(value: str) -> str:
+    if value not in DOCUMENT_KINDS:
+        raise typer.BadParameter(f"{value!r}; choose one of {', '.join(DOCUMENT_KINDS)}")
+    return value
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="More logging.")] = 0,
+) -> None:
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or directories (searched recursively).")
+    ],
+    db: DbOption = DEFAULT_DB,
+    country: Annotated[
+        str | None,
+        typer.Option(help="ISO code of the state the documents speak for.", callback=_country),
+    ] = None,
+    kind: Annotated[str, typer.Option(help="Document kind.", callback=_kind)] = "other",
+    cycle: Annotated[int | None, typer.Option(help="Review cycle (year).")] = None,
+    title: Annotated[str | None, typer.Option(help="Title to store instead of the file's.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+) -> None:
+    """Read documents, map every passage, and store the evidence."""
+    info = DocumentInfo(country=country, kind=kind, cycle=cycle, title=title, date=date)
+    files = collect_files(paths)
+    with _library_errors(), open_store(db) as store, Progress(console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=len(files))
+        report = ingest(files, store, info, on_file=lambda _: bar.advance(task))
+    for source in report.unchanged:
+        err.print(f"unchanged: {source} (these bytes are already stored)", highlight=False)
+    for source, reason in report.failed:
+        err.print(f"[red]failed:[/red] {source}: {reason}", highlight=False)
+    err.print(
+        f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
+        f"{len(report.failed)} failed → {db}",
+        highlight=False,
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _classify_record(mapping: Mapping, record_id: str) -> dict[str, Any]:
+    def evidence(match_evidence: tuple[Any, ...]) -> list[str]:
+        return list(dict.fromkeys(e.text for e in match_evidence))
+
+    return {
+        "id": record_id,
+        "lang": mapping.lang,
+        "objectives": [
+            {"objective": int(m.target), "score": m.score, "evidence": evidence(m.evidence)}
+            for m in mapping.objectives
+        ],
+        "principles": [
+            {"principle": m.target, "score": m.score, "evidence": evidence(m.evidence)}
+            for m in mapping.principles
+        ],
+        "statement_type": mapping.statement_type,
+        "countries": mapping.countries,
+        "organisations": mapping.organisations,
+    }
+
+
+def _classify_stream(source: TextIO, name: str, engine: Engine) -> int:
+    failures = 0
+    for number, line in enumerate(source, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text, record_id = record["text"], str(record["id"])
+            if not isinstance(text, str):
+                raise TypeError("'text' must be a string")
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            failures += 1
+            err.print(
+                f"{name}:{number}: skipped ({exc}); each line must be a JSON object "
+                'like {"id": "p1", "text": "...", "lang": "fr"}',
+                highlight=False,
+            )
+            continue
+        mapping = engine.classify(text, record.get("lang") or None)
+        sys.stdout.write(
+            json.dumps(_classify_record(mapping, record_id), ensure_ascii=False) + "\n"
+        )
+    return failures
+
+
+@app.command("classify")
+def classify_command(
+    file: Annotated[str, typer.Argument(help="JSON Lines file, or - for standard input.")] = "-",
+) -> None:
+    """Map JSON Lines passages {"id", "text", "lang"?} and print one JSON line each."""
+    with _library_errors():
+        engine = Engine()
+        if file == "-":
+            failures = _classify_stream(sys.stdin, "<stdin>", engine)
+        else:
+            path = Path(file)
+            if not path.is_file():
+                raise typer.BadParameter(f"{file}: no such file", param_hint="FILE")
+            with path.open(encoding="utf-8") as handle:
+                failures = _classify_stream(handle, file, engine)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("coverage")
+def coverage_command(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Show the state × objective coverage of the stored evidence."""
+    if format not in {"table", "csv", "json"}:
+        raise typer.BadParameter("choose table, csv or json", param_hint="--format")
+    with _library_errors(), open_store(db) as store:
+        matrix = coverage_matrix(store, load_framework())
+    if format == "table":
+        out.print(coverage_table(matrix))
+    else:
+        sys.stdout.write((coverage_csv if format == "csv" else coverage_json)(matrix) + "\n")
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help="Words to find (all of them).")],
+    db: DbOption = DEFAULT_DB,
+    objective: Annotated[
+        int | None, typer.Option(help="Only passages mapped to this objective.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only passages of this state.", callback=_country)
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="Only passages in this language.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+) -> None:
+    """Full-text search over stored passages (Arabic, accents and case folded)."""
+    with _library_errors(), open_store(db) as store:
+        hits = search_passages(store, query, objective, country, lang, limit)
+    table = Table(title=f"{len(hits)} passages", show_lines=True)
+    for column in ("document", "lang", "objectives", "text"):
+        table.add_column(column)
+    for hit in hits:
+        objectives = ", ".join(m.target for m in hit.objectives) or "-"
+        table.add_row(f"{hit.document_title} #{hit.index}", hit.lang, objectives, hit.text)
+    out.print(table)
+
+
+@app.command("report")
+def report_command(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="Report format: html.")] = "html",
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")] = Path(
+        "report.html"
+    ),
+    lang: Annotated[str, typer.Option(help="Language of objective titles: ar, en, es, fr.")] = "en",
+) -> None:
+    """Write the evidence map report (coverage heat map, then evidence per objective)."""
+    if format != "html":
+        raise typer.BadParameter("only html is available", param_hint="--format")
+    with _library_errors(), open_store(db) as store:
+        framework = load_framework()
+        html = render_report(coverage_matrix(store, framework), store.passages(), framework, lang)
+        path = write_report(html, output)
+    err.print(f"report written to {path.resolve()}", highlight=False)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[
+        Path, typer.Argument(help="Labelled JSON Lines file.", exists=True, dir_okay=False)
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Score the engine on a labelled set: top-1, micro/macro F1, rejection, per language."""
+    with _library_errors():
+        result = evaluate(load_gold(gold), Engine())
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+        return
+    out.print(_evaluation_table(result))
+    objectives = Table(title="Per objective")
+    for column in ("objective", "precision", "recall", "F1", "support"):
+        objectives.add_column(column, justify="right")
+    for number, row in result["per_objective"].items():
+        objectives.add_row(
+            number, *(f"{row[k]:.2f}" for k in ("precision", "recall", "f1")), str(row["support"])
+        )
+    out.print(objectives)
+    confusions = ", ".join(
+        f"{c['gold']}→{c['predicted']} ×{c['count']}" for c in result["confusions"]
+    )
+    out.print(f"Most frequent confusions (gold → predicted): {confusions or 'none'}")
+
+
+def _evaluation_table(result: dict[str, Any]) -> Table:
+    slices = {"all": result["overall"], **result["per_language"]}
+    table = Table(title="Evaluation")
+    table.add_column("metric")
+    for name in slices:
+        table.add_column(name, justify="right")
+    for metric in result["overall"]:
+        values = [slices[name][metric] for name in slices]
+        table.add_row(
+            metric,
+            *("-" if v is None else (str(v) if isinstance(v, int) else f"{v:.3f}") for v in values),
+        )
+    return table
+
+
+@app.command("demo")
+def demo_command(
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML report to write.")] = Path(
+        "report.html"
+    ),
+) -> None:
+    """Ingest the bundled sample corpus, show the coverage and write the HTML report."""
+    with _library_errors():
+        result = run_demo(db, output)
+    out.print(coverage_table(result.matrix))
+    for source, reason in result.ingest.failed:
+        err.print(f"failed: {source}: {reason}", highlight=False)
+    out.print(
+        f"{len(result.ingest.added)} sample documents added, "
+        f"{len(result.ingest.unchanged)} already stored.\n"
+        f"Database: {result.database.resolve()}\nReport:   {result.report.resolve()}",
+        highlight=False,
+    )
+    if result.ingest.failed:
+        raise typer.Exit(1)
+
+
+@framework_app.command("check")
+def framework_check_command(
+    path: Annotated[
+        Path, typer.Argument(help="Framework folder (with framework.yaml and lexicons/).")
+    ],
+) -> None:
+    """Validate a framework folder and list every problem with file and line."""
+    if not path.is_dir():
+        raise typer.BadParameter(f"{path}: not a folder", param_hint="PATH")
+    framework, problems = check_framework(path)
+    for problem in problems:
+        out.print(problem, highlight=False, markup=False)
+    if problems or framework is None:
+        err.print(f"{len(problems)} problem(s) in {path}", highlight=False)
+        raise typer.Exit(1)
+    spec = framework.spec
+    out.print(
+        f"{path}: {spec.id} {spec.version}, {len(spec.objectives)} objectives, "
+        f"{len(spec.principles)} principles, lexicons: {', '.join(sorted(framework.lexicons))}: OK",
+        highlight=False,
+    )
+
+
+def main() -> None:
+    """Entry point of the ``gcm-review`` command."""
+    app()

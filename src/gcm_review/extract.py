@@ -1,0 +1,127 @@
+"""Stage "extract": the states and organisations a passage names, and its statement type."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .gazetteer import country_names, load_organisations
+from .models import Entity, StatementType
+from .phrases import PhraseHit, PhraseMatcher
+from .text import KeyMaker, Token, key_maker, load_profile, tokenize
+
+# Arabic names are keyed with the Arabic key maker; Latin-script names only get folded, which
+# is the same in every language, so one key maker serves all names.
+_NAME_KEYS = "ar"
+# On a tie, the more specific statement type wins.
+_TYPE_PRIORITY: tuple[StatementType, ...] = (
+    "recommendation",
+    "commitment",
+    "challenge",
+    "practice",
+    "report",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """Settings of the extract stage.
+
+    Attributes:
+        default_statement_type: the type of a migration-relevant passage with no type cue.
+    """
+
+    default_statement_type: StatementType = "practice"
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    value: str
+    type: str
+    capitalised: bool
+
+
+class Extractor:
+    """Finds countries and organisations and tells the statement type of passages."""
+
+    def __init__(self, options: ExtractOptions | None = None) -> None:
+        self.options = options or ExtractOptions()
+        self._keys = key_maker(_NAME_KEYS)
+        self._names = PhraseMatcher(self._name_phrases())
+        self._acronyms = PhraseMatcher(
+            ([token.text for token in tokenize(acronym)], org.id)
+            for org in load_organisations().organisations
+            for acronym in org.acronyms
+        )
+        self._types: dict[str, PhraseMatcher[tuple[str, float]]] = {}
+
+    def _name_phrases(self) -> list[tuple[list[str], _Name]]:
+        phrases: list[tuple[list[str], _Name]] = []
+        for code, by_lang in country_names().items():
+            for names in by_lang.values():
+                phrases += [
+                    (self._keys.surface_keys(n), _Name(code, "country", n[0].isupper()))
+                    for n in names
+                ]
+        for org in load_organisations().organisations:
+            for names in org.names.values():
+                phrases += [
+                    (self._keys.surface_keys(n), _Name(org.id, "organisation", n[0].isupper()))
+                    for n in names
+                ]
+        return phrases
+
+    def entities(self, text: str) -> list[Entity]:
+        """Find the countries and organisations a passage names, longest names first."""
+        tokens = tokenize(text)
+        candidates: list[tuple[int, int, str, str]] = []
+        for hit in self._names.find([self._keys.surface(t) for t in tokens]):
+            name = _pick(hit, tokens)
+            if name is not None:
+                candidates.append((hit.first, hit.last, name.type, name.value))
+        for acronym in self._acronyms.find([t.text for t in tokens]):
+            candidates.append((acronym.first, acronym.last, "organisation", acronym.payloads[0]))
+        taken: set[int] = set()
+        entities: list[Entity] = []
+        for first, last, kind, value in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            span = set(range(first, last + 1))
+            if span & taken:
+                continue
+            taken |= span
+            start, end = tokens[first].start, tokens[last].end
+            entities.append(Entity(kind, text[start:end], start, end, value))  # type: ignore[arg-type]
+        return sorted(entities, key=lambda e: e.start)
+
+    def statement_type(self, text: str, lang: str, relevant: bool) -> StatementType:
+        """Tell whether a passage reports a practice, a commitment, a challenge, a
+        recommendation or plain news (``report``); ``none`` when it is not about migration."""
+        if not relevant:
+            return "none"
+        matcher = self._type_matcher(lang)
+        keys = key_maker(lang)
+        scores: dict[str, float] = defaultdict(float)
+        for hit in matcher.find([keys.surface(t) for t in tokenize(text)]):
+            for kind, weight in hit.payloads:
+                scores[kind] += weight
+        if not scores:
+            return self.options.default_statement_type
+        best = max(scores.values())
+        return next(kind for kind in _TYPE_PRIORITY if scores.get(kind) == best)
+
+    def _type_matcher(self, lang: str) -> PhraseMatcher[tuple[str, float]]:
+        if lang not in self._types:
+            profile = load_profile(lang)
+            keys: KeyMaker = key_maker(lang)
+            self._types[lang] = PhraseMatcher(
+                (keys.surface_keys(phrase), (kind, weight))
+                for kind, phrases in profile.statement_types.items()
+                for phrase, weight in phrases.items()
+            )
+        return self._types[lang]
+
+
+def _pick(hit: PhraseHit[_Name], tokens: Sequence[Token]) -> _Name | None:
+    """Choose the name a hit stands for, honouring capitalisation of proper names."""
+    capital = tokens[hit.first].text[:1].isupper()
+    return next((name for name in hit.payloads if capital or not name.capitalised), None)

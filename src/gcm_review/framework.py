@@ -1,0 +1,249 @@
+"""Load and validate a framework folder: objectives, principles and per-language lexicons.
+
+The framework is data (``data/frameworks/<id>/v<N>/``); this module only reads it, checks it
+and hands it to the stages. Nothing here knows what the GCM says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .datafiles import SourceFile
+from .errors import DataFileError
+
+LANGUAGES = ("ar", "en", "es", "fr")
+DEFAULT_FRAMEWORK = "gcm/v1"
+
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Weight = Annotated[float, Field(gt=0, le=3)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Texts(_Strict):
+    """The same text in the four working languages."""
+
+    en: Phrase
+    fr: Phrase
+    es: Phrase
+    ar: Phrase
+
+    def get(self, lang: str) -> str:
+        """Return the text in ``lang``, falling back to English."""
+        return str(getattr(self, lang, self.en))
+
+
+class Objective(_Strict):
+    """One objective of the framework."""
+
+    id: Annotated[int, Field(ge=1)]
+    paragraph: int | None = None
+    title: Texts
+    short: Texts
+    description: Texts
+
+
+class Principle(_Strict):
+    """One guiding principle; ``id`` is the name used in outputs."""
+
+    id: Phrase
+    title: Texts
+    description: Texts
+
+
+class FrameworkSpec(_Strict):
+    """The contents of ``framework.yaml``."""
+
+    id: Phrase
+    version: Phrase
+    source: Phrase
+    name: Texts
+    objectives: list[Objective]
+    principles: list[Principle]
+
+
+class References(_Strict):
+    """Words used to recognise explicit citations of objectives."""
+
+    objective_words: list[Phrase]
+    paragraph_words: list[Phrase]
+    compact_names: list[Phrase]
+    other_frameworks: list[Phrase]
+    ordinals: dict[int, list[Phrase]]
+
+
+class Relevance(_Strict):
+    """The migration-relevance gate: strong and weak signals, and other senses of the words."""
+
+    strong: list[Phrase]
+    weak: list[Phrase]
+    off_topic: list[Phrase]
+
+
+class Lexicon(_Strict):
+    """The contents of ``lexicons/<lang>.yaml``."""
+
+    language: Phrase
+    version: Phrase
+    source: Phrase
+    references: References
+    relevance: Relevance
+    objectives: dict[int, dict[Phrase, Weight]]
+    principles: dict[Phrase, dict[Phrase, Weight]]
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A validated framework with its lexicons.
+
+    Attributes:
+        spec: the contents of ``framework.yaml``.
+        lexicons: one lexicon per language code.
+        path: the folder it was loaded from.
+    """
+
+    spec: FrameworkSpec
+    lexicons: dict[str, Lexicon]
+    path: Path
+
+    @property
+    def key(self) -> str:
+        """``<id>@<version>``, stored next to every match."""
+        return f"{self.spec.id}@{self.spec.version}"
+
+    @property
+    def objectives(self) -> dict[int, Objective]:
+        """Objectives by number."""
+        return {objective.id: objective for objective in self.spec.objectives}
+
+    @property
+    def principles(self) -> dict[str, Principle]:
+        """Principles by id."""
+        return {principle.id: principle for principle in self.spec.principles}
+
+    def objective_by_paragraph(self) -> dict[int, int]:
+        """Map paragraph numbers of the instrument to the objective they hold."""
+        return {o.paragraph: o.id for o in self.spec.objectives if o.paragraph is not None}
+
+
+def default_framework_path() -> Path:
+    """Return the folder of the framework shipped with the package."""
+    root = resources.files("gcm_review") / "data" / "frameworks" / DEFAULT_FRAMEWORK
+    return Path(str(root))
+
+
+def load_framework(path: Path | str | None = None) -> Framework:
+    """Load and validate a framework folder.
+
+    Args:
+        path: the folder holding ``framework.yaml`` and ``lexicons/``; the shipped GCM
+            framework when omitted.
+
+    Returns:
+        The validated framework.
+
+    Raises:
+        DataFileError: listing every problem found, each with file and line.
+    """
+    folder = Path(path) if path is not None else default_framework_path()
+    framework, problems = check_framework(folder)
+    if framework is None or problems:
+        raise DataFileError(problems)
+    return framework
+
+
+def check_framework(folder: Path) -> tuple[Framework | None, list[str]]:
+    """Validate a framework folder and return it with the list of problems found."""
+    spec_file = folder / "framework.yaml"
+    if not spec_file.is_file():
+        return None, [f"{spec_file}: missing; a framework folder needs framework.yaml"]
+    problems: list[str] = []
+    spec_source = _parse(spec_file, folder, problems)
+    spec = None
+    if spec_source is not None:
+        spec, found = spec_source.validate(FrameworkSpec)
+        problems += found
+    if spec is not None:
+        problems += _check_spec(spec_source, spec)  # type: ignore[arg-type]
+    lexicons: dict[str, Lexicon] = {}
+    lexicon_files = sorted((folder / "lexicons").glob("*.yaml"))
+    if not lexicon_files:
+        problems.append(f"{folder / 'lexicons'}: no lexicon files (lexicons/<lang>.yaml)")
+    for lexicon_file in lexicon_files:
+        source = _parse(lexicon_file, folder, problems)
+        if source is None:
+            continue
+        lexicon, found = source.validate(Lexicon)
+        problems += found
+        if lexicon is not None:
+            if spec is not None:
+                problems += _check_lexicon(source, lexicon, spec, lexicon_file.stem)
+            lexicons[lexicon.language] = lexicon
+    if spec is None:
+        return None, problems
+    return Framework(spec=spec, lexicons=lexicons, path=folder), problems
+
+
+def _parse(path: Path, folder: Path, problems: list[str]) -> SourceFile | None:
+    label = str(path.relative_to(folder.parent)) if folder.parent in path.parents else str(path)
+    try:
+        return SourceFile(path, label)
+    except DataFileError as exc:
+        problems += exc.problems
+        return None
+
+
+def _check_spec(source: SourceFile, spec: FrameworkSpec) -> list[str]:
+    problems: list[str] = []
+    ids = [o.id for o in spec.objectives]
+    for index, number in enumerate(ids):
+        if ids.count(number) > 1:
+            problems.append(
+                source.problem(("objectives", index, "id"), f"objective {number} twice")
+            )
+    expected = list(range(1, len(ids) + 1))
+    if sorted(ids) != expected:
+        problems.append(
+            source.problem(
+                ("objectives",), f"objectives must be numbered 1-{len(ids)} without gaps"
+            )
+        )
+    names = [p.id for p in spec.principles]
+    for index, name in enumerate(names):
+        if names.count(name) > 1:
+            problems.append(
+                source.problem(("principles", index, "id"), f"principle {name!r} twice")
+            )
+    return problems
+
+
+def _check_lexicon(
+    source: SourceFile, lexicon: Lexicon, spec: FrameworkSpec, stem: str
+) -> list[str]:
+    problems: list[str] = []
+    if lexicon.language != stem:
+        problems.append(
+            source.problem(("language",), f"says {lexicon.language!r} but the file is {stem}.yaml")
+        )
+    objective_ids = {o.id for o in spec.objectives}
+    bounds = f"{min(objective_ids)}-{max(objective_ids)}" if objective_ids else "none"
+    for number in lexicon.objectives:
+        if number not in objective_ids:
+            message = f"refers to objective {number}; the framework defines objectives {bounds}"
+            problems.append(source.problem(("objectives", number), message))
+    for number in sorted(objective_ids - set(lexicon.objectives)):
+        problems.append(source.problem(("objectives",), f"no cues for objective {number}"))
+    principle_ids = {p.id for p in spec.principles}
+    for name in lexicon.principles:
+        if name not in principle_ids:
+            known = ", ".join(sorted(principle_ids))
+            message = f"refers to principle {name!r}; the framework defines: {known}"
+            problems.append(source.problem(("principles", name), message))
+    return problems

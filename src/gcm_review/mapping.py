@@ -1,0 +1,295 @@
+"""Stage "map": tie a passage to the objectives and principles it addresses, with evidence.
+
+Two kinds of evidence are combined, both read from the framework's lexicons:
+
+* explicit references ("objective 15", "l'objectif n° 15", "الهدف ١٥", "para. 31"), strong;
+* weighted cue phrases, matched on lemmatised and folded words in one pass.
+
+A passage must first pass the migration-relevance gate (a migration term, an explicit
+reference, or strong cue evidence with no sign of another sense of "migration"), so that bird
+migration or a database migration maps to nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from .framework import Framework, Lexicon
+from .models import Evidence, Match
+from .phrases import PhraseMatcher
+from .text import KeyMaker, Token, fold, fold_with_offsets, key_maker, tokenize
+
+Target = tuple[str, str]  # ("objective", "15") or ("principle", "human rights")
+
+
+@dataclass(frozen=True, slots=True)
+class MappingOptions:
+    """Thresholds of the map stage.
+
+    Attributes:
+        min_score: an objective or principle is asserted from this score up.
+        relative_floor: and only if it scores at least this share of the best objective.
+        max_objectives: at most this many objectives per passage.
+        reference_weight: evidence weight of an explicit reference.
+        evidence_gate: cue weight that makes a passage relevant without a migration term.
+        reference_window: characters after a number searched for another framework's name.
+    """
+
+    min_score: float = 0.55
+    relative_floor: float = 0.45
+    max_objectives: int = 3
+    reference_weight: float = 3.0
+    evidence_gate: float = 2.0
+    reference_window: int = 45
+
+
+@dataclass(frozen=True, slots=True)
+class PassageMap:
+    """What the map stage found in one passage."""
+
+    relevant: bool
+    objectives: tuple[Match, ...]
+    principles: tuple[Match, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    target: Target
+    weight: float
+    evidence: Evidence
+    first: int
+    last: int
+
+
+class LexiconIndex:
+    """One language's lexicon compiled for matching."""
+
+    def __init__(self, lexicon: Lexicon, framework: Framework, keys: KeyMaker) -> None:
+        self.keys = keys
+        cues: list[tuple[list[str], tuple[Target, float]]] = []
+        for number, entries in lexicon.objectives.items():
+            cues += [
+                (keys.lemma_keys(cue), (("objective", str(number)), w))
+                for cue, w in entries.items()
+            ]
+        for name, entries in lexicon.principles.items():
+            cues += [(keys.lemma_keys(cue), (("principle", name), w)) for cue, w in entries.items()]
+        self.cues = PhraseMatcher(cues)
+        relevance = lexicon.relevance
+        self.relevance = PhraseMatcher(
+            [(keys.lemma_keys(term), "strong") for term in relevance.strong]
+            + [(keys.lemma_keys(term), "weak") for term in relevance.weak]
+            + [(keys.lemma_keys(term), "off_topic") for term in relevance.off_topic]
+        )
+        self.references = _ReferencePatterns(lexicon, framework, keys)
+
+
+class _ReferencePatterns:
+    """Regular expressions for explicit citations, built from a lexicon's word lists."""
+
+    def __init__(self, lexicon: Lexicon, framework: Framework, keys: KeyMaker) -> None:
+        refs = lexicon.references
+        clitics = _alternation(keys.prefixes)
+        words = _alternation(refs.objective_words)
+        lead = rf"(?<![^\W_])(?:{clitics})?" if clitics else r"(?<![^\W_])"
+        numbers = r"(\d{1,2}(?:\s*(?:[,;/&–-]|[^\W\d_]{1,3})\s*\d{1,2})*)(?![\d]|[.,]\d)"
+        self.numbered = re.compile(rf"{lead}(?:{words})\s*(?:n[o°]?\s*\.?\s*[o°]?\.?\s*)?{numbers}")
+        ordinal_words = {fold(w): n for n, ws in refs.ordinals.items() for w in ws}
+        ordinals = _alternation(ordinal_words)
+        self.ordinal_words = ordinal_words
+        self.ordinal = re.compile(
+            rf"{lead}(?:(?P<o1>{ordinals})\s+(?:{words})|(?:{words})\s+(?P<o2>{ordinals}))(?![^\W_])"
+        )
+        paragraphs = _alternation(refs.paragraph_words)
+        self.paragraph = re.compile(rf"(?<![^\W_])(?:{paragraphs})\.?\s*(\d{{2}})(?!\d)")
+        self.compact = re.compile(rf"(?<![^\W_])(?:{_alternation(refs.compact_names)})(?![^\W_])")
+        self.other = re.compile(rf"(?<![^\W_])(?:{_alternation(refs.other_frameworks)})(?![^\W_])")
+        self.by_paragraph = framework.objective_by_paragraph()
+        self.known = set(framework.objectives)
+
+
+class Mapper:
+    """Maps passages to a framework's objectives and principles.
+
+    Args:
+        framework: the validated framework.
+        options: thresholds; defaults when omitted.
+    """
+
+    def __init__(self, framework: Framework, options: MappingOptions | None = None) -> None:
+        self.framework = framework
+        self.options = options or MappingOptions()
+        self._indexes: dict[str, LexiconIndex] = {}
+
+    @cached_property
+    def principle_ids(self) -> list[str]:
+        """Principle ids in framework order."""
+        return list(self.framework.principles)
+
+    def index(self, lang: str) -> LexiconIndex | None:
+        """The compiled lexicon of ``lang``, or None when the framework has none."""
+        if lang not in self._indexes:
+            lexicon = self.framework.lexicons.get(lang)
+            if lexicon is None:
+                return None
+            self._indexes[lang] = LexiconIndex(lexicon, self.framework, key_maker(lang))
+        return self._indexes[lang]
+
+    def map_passage(self, text: str, lang: str) -> PassageMap:
+        """Map one passage.
+
+        Args:
+            text: the passage text (normalised).
+            lang: its language code.
+
+        Returns:
+            Relevance, and the asserted objectives and principles with their evidence.
+        """
+        index = self.index(lang)
+        if index is None:
+            return PassageMap(False, (), ())
+        tokens = tokenize(text)
+        content = [(key, token) for token in tokens if (key := index.keys.lemma(token)) is not None]
+        keys = [key for key, _ in content]
+        content_tokens = [token for _, token in content]
+        hits = self._cue_hits(index, keys, content_tokens, text)
+        hits += self._reference_hits(index, text)
+        relevant = self._is_relevant(index, keys, hits)
+        if not relevant:
+            return PassageMap(False, (), ())
+        objectives = self._assert(hits, "objective", self.options.max_objectives)
+        principles = self._assert(hits, "principle", len(self.principle_ids))
+        return PassageMap(True, objectives, principles)
+
+    def _cue_hits(
+        self, index: LexiconIndex, keys: Sequence[str], tokens: Sequence[Token], text: str
+    ) -> list[_Hit]:
+        hits: list[_Hit] = []
+        for found in index.cues.find(keys):
+            start, end = tokens[found.first].start, tokens[found.last].end
+            for target, weight in found.payloads:
+                evidence = Evidence(text[start:end], start, end, "cue", weight)
+                hits.append(_Hit(target, weight, evidence, found.first, found.last))
+        return hits
+
+    def _reference_hits(self, index: LexiconIndex, text: str) -> list[_Hit]:
+        folded, offsets = fold_with_offsets(text)
+        patterns = index.references
+        has_compact = bool(patterns.compact.search(folded))
+        found: list[tuple[int, int, set[int]]] = []
+        for match in patterns.numbered.finditer(folded):
+            if not self._beside_other_framework(patterns, folded, match.end()):
+                found.append((match.start(), match.end(), _numbers(match.group(1))))
+        if has_compact:
+            for match in patterns.ordinal.finditer(folded):
+                word = match.group("o1") or match.group("o2")
+                found.append((match.start(), match.end(), {patterns.ordinal_words[word]}))
+            for match in patterns.paragraph.finditer(folded):
+                number = patterns.by_paragraph.get(int(match.group(1)))
+                if number is not None:
+                    found.append((match.start(), match.end(), {number}))
+        hits: list[_Hit] = []
+        weight = self.options.reference_weight
+        for start, end, numbers in found:
+            span = (offsets[start], offsets[end - 1] + 1)
+            evidence = Evidence(text[span[0] : span[1]], span[0], span[1], "reference", weight)
+            for number in sorted(numbers & patterns.known):
+                hits.append(_Hit(("objective", str(number)), weight, evidence, -1, -1))
+        return hits
+
+    def _beside_other_framework(self, patterns: _ReferencePatterns, folded: str, end: int) -> bool:
+        window = folded[end : end + self.options.reference_window]
+        other = patterns.other.search(window)
+        if other is None:
+            return False
+        compact = patterns.compact.search(window)
+        return compact is None or other.start() < compact.start()
+
+    def _is_relevant(self, index: LexiconIndex, keys: Sequence[str], hits: Sequence[_Hit]) -> bool:
+        kinds = {kind for hit in index.relevance.find(keys) for kind in hit.payloads}
+        if "strong" in kinds or any(hit.evidence.kind == "reference" for hit in hits):
+            return True
+        if "off_topic" in kinds:
+            return False
+        if "weak" in kinds:
+            return True
+        best = _totals(h for h in hits if h.target[0] == "objective")
+        return max(best.values(), default=0.0) >= self.options.evidence_gate
+
+    def _assert(self, hits: Sequence[_Hit], kind: str, limit: int) -> tuple[Match, ...]:
+        own = [hit for hit in hits if hit.target[0] == kind]
+        kept = _longest_only(own)
+        totals = _totals(kept)
+        if not totals:
+            return ()
+        top = max(totals.values())
+        matches: list[Match] = []
+        for target, total in sorted(totals.items(), key=lambda item: -item[1]):
+            score = 1.0 - math.exp(-total)
+            if score < self.options.min_score or total < self.options.relative_floor * top:
+                continue
+            evidence = _evidence_of(kept, target)
+            matches.append(Match(kind, target[1], round(score, 3), evidence, self.framework.key))  # type: ignore[arg-type]
+        return tuple(matches[:limit])
+
+
+def _alternation(words: Iterable[str]) -> str:
+    folded = sorted({fold(w).strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+
+
+def _numbers(listing: str) -> set[int]:
+    numbers: set[int] = set()
+    parts = re.findall(r"\d{1,2}|[–-]", listing)
+    previous: int | None = None
+    ranged = False
+    for part in parts:
+        if part in "–-":
+            ranged = previous is not None
+            continue
+        value = int(part)
+        if ranged and previous is not None and previous < value <= previous + 23:
+            numbers.update(range(previous, value + 1))
+        numbers.add(value)
+        previous, ranged = value, False
+    return numbers
+
+
+def _longest_only(hits: Sequence[_Hit]) -> list[_Hit]:
+    """Drop a cue hit when a longer hit for the same target covers its tokens."""
+    kept: list[_Hit] = []
+    for hit in hits:
+        covered = any(
+            other is not hit
+            and other.target == hit.target
+            and other.first <= hit.first
+            and hit.last <= other.last
+            and (other.last - other.first) > (hit.last - hit.first)
+            for other in hits
+            if hit.first >= 0
+        )
+        if not covered:
+            kept.append(hit)
+    return kept
+
+
+def _totals(hits: Iterable[_Hit]) -> dict[Target, float]:
+    """Sum the weights per target, counting each distinct cue or reference once."""
+    seen: dict[Target, dict[str, float]] = defaultdict(dict)
+    for hit in hits:
+        key = f"{hit.evidence.kind}:{fold(hit.evidence.text)}"
+        seen[hit.target][key] = max(hit.weight, seen[hit.target].get(key, 0.0))
+    return {target: sum(weights.values()) for target, weights in seen.items()}
+
+
+def _evidence_of(hits: Sequence[_Hit], target: Target) -> tuple[Evidence, ...]:
+    unique: dict[tuple[int, int], Evidence] = {}
+    for hit in hits:
+        if hit.target == target:
+            unique.setdefault((hit.evidence.start, hit.evidence.end), hit.evidence)
+    return tuple(sorted(unique.values(), key=lambda e: (-e.weight, e.start)))

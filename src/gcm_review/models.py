@@ -1,0 +1,264 @@
+"""Records passed between the stages of the pipeline.
+
+Every record is a frozen dataclass: stages build new records instead of changing old ones,
+so what a stage received is still what it received when a later stage runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph"]
+StatementType = Literal["practice", "commitment", "challenge", "recommendation", "report", "none"]
+STATEMENT_TYPES: tuple[StatementType, ...] = (
+    "practice",
+    "commitment",
+    "challenge",
+    "recommendation",
+    "report",
+    "none",
+)
+DocumentKind = Literal[
+    "national_review", "statement", "stakeholder", "conference_record", "news", "pledge", "other"
+]
+DOCUMENT_KINDS: tuple[str, ...] = (
+    "national_review",
+    "statement",
+    "stakeholder",
+    "conference_record",
+    "news",
+    "pledge",
+    "other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading or paragraph as the reader found it.
+
+    Attributes:
+        kind: ``heading`` or ``paragraph``.
+        text: the raw text of the block.
+        page: 1-based page number (1 for formats without pages).
+        start: offset of the block's first character in its page's text.
+        level: heading level (1 = top); 0 for paragraphs.
+    """
+
+    kind: BlockKind
+    text: str
+    page: int
+    start: int
+    level: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A file turned into blocks of text.
+
+    Attributes:
+        id: SHA-256 of the file's bytes, so the same bytes always give the same id.
+        source: where the bytes came from (a path, or a name given by the caller).
+        format: ``pdf``, ``docx``, ``html``, ``text``.
+        pages: the text of each page, blocks joined by blank lines.
+        blocks: headings and paragraphs in reading order.
+        title: title from the file's metadata or first heading, if any.
+        date: publication date (ISO 8601) from the file's metadata, if any.
+    """
+
+    id: str
+    source: str
+    format: str
+    pages: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CleanBlock:
+    """A block after normalisation.
+
+    Attributes:
+        block: the block as read.
+        text: normalised text (NFC, no tatweel, de-hyphenated, debris removed).
+        offsets: for each character of ``text``, the index of the character of
+            ``block.text`` it came from.
+    """
+
+    block: Block
+    text: str
+    offsets: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``text`` to a span of the page text the block came from."""
+        if start >= end:
+            origin = self.offsets[start] if start < len(self.offsets) else len(self.block.text)
+            return self.block.start + origin, self.block.start + origin
+        return self.block.start + self.offsets[start], self.block.start + self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One to a few sentences of one paragraph.
+
+    Attributes:
+        document_id: id of the document it belongs to.
+        index: 0-based position among the document's passages.
+        paragraph: 0-based index of the paragraph it comes from.
+        page: 1-based page number.
+        start: offset of its first character in the page text (before normalisation).
+        end: offset just past its last character in the page text.
+        heading: the heading path above it, joined with " > ", or "".
+        text: normalised text.
+    """
+
+    document_id: str
+    index: int
+    paragraph: int
+    page: int
+    start: int
+    end: int
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of text that supports a match.
+
+    Attributes:
+        text: the words as they stand in the passage.
+        start: offset in the passage text.
+        end: offset just past the end in the passage text.
+        kind: ``reference`` (an explicit citation such as "objective 15") or ``cue``.
+        weight: the weight the framework gives this evidence.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: Literal["reference", "cue"]
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A passage tied to one objective or principle, with the evidence for it.
+
+    Attributes:
+        kind: ``objective`` or ``principle``.
+        target: the objective number as a string ("15") or the principle id.
+        score: confidence in [0, 1].
+        evidence: what in the passage produced the score, strongest first.
+        framework: ``<framework id>@<version>`` the match was made with.
+    """
+
+    kind: Literal["objective", "principle"]
+    target: str
+    score: float
+    evidence: tuple[Evidence, ...]
+    framework: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Something a passage names.
+
+    Attributes:
+        type: ``country`` or ``organisation``.
+        text: the words as they stand in the passage.
+        start: offset in the passage text.
+        end: offset just past the end.
+        value: normalised value: ISO 3166-1 alpha-2 code or organisation id.
+    """
+
+    type: Literal["country", "organisation"]
+    text: str
+    start: int
+    end: int
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    """What the map and extract stages say about one passage.
+
+    Attributes:
+        lang: language code of the passage (``ar``, ``fr``, ``en``, ``es`` or another code).
+        relevant: whether the passage is about human migration at all.
+        objectives: asserted objectives, highest score first.
+        principles: asserted principles, highest score first.
+        statement_type: practice, commitment, challenge, recommendation, report or none.
+        entities: countries and organisations named.
+    """
+
+    lang: str
+    relevant: bool
+    objectives: tuple[Match, ...]
+    principles: tuple[Match, ...]
+    statement_type: StatementType
+    entities: tuple[Entity, ...] = ()
+
+    @property
+    def countries(self) -> list[str]:
+        """ISO codes of the countries named, in order of first mention."""
+        return _unique(e.value for e in self.entities if e.type == "country")
+
+    @property
+    def organisations(self) -> list[str]:
+        """Ids of the organisations named, in order of first mention."""
+        return _unique(e.value for e in self.entities if e.type == "organisation")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the caller declares about a document when ingesting it.
+
+    Attributes:
+        country: ISO alpha-2 code of the state the document speaks for; it becomes the
+            default actor of every passage.
+        kind: one of ``DOCUMENT_KINDS``.
+        cycle: review cycle (a year such as 2024).
+        title: overrides the title found in the file.
+        date: publication date (ISO 8601), overrides the file's metadata.
+    """
+
+    country: str | None = None
+    kind: str = "other"
+    cycle: int | None = None
+    title: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedPassage:
+    """A passage with its mapping and the states acting in it."""
+
+    passage: Passage
+    mapping: Mapping
+    actors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedDocument:
+    """A document with everything the pipeline found in it.
+
+    Attributes:
+        document: the document as read.
+        info: what the caller declared about it.
+        lang: the most frequent language among its passages.
+        passages: its analysed passages in order.
+        framework: ``<framework id>@<version>`` used for the mapping.
+    """
+
+    document: Document
+    info: DocumentInfo
+    lang: str
+    passages: tuple[AnalysedPassage, ...]
+    framework: str
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))

@@ -1,0 +1,105 @@
+"""Stage "normalise": clean the text of each block, keeping offsets back to the original.
+
+Cleaning is limited to what does not change meaning: Unicode NFC, invisible characters and
+tatweel removed, words re-joined across line-end hyphens, whitespace collapsed, and the stray
+punctuation machine translation leaves behind (" . ,", a full stop before a lower-case word).
+Letter folding for matching (alef variants, harakat, case) is not done here: it belongs to the
+keys in ``text.py``, so the text shown to analysts keeps its spelling.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from .models import Block, CleanBlock
+
+Piece = tuple[int, int] | str
+Editor = Callable[[re.Match[str]], Sequence[Piece]]
+
+_CLUSTER_RE = re.compile(r".[\u0300-\u036f\u064b-\u065f\u0670]*", re.DOTALL)
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640]")
+_HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+_SPACE_RE = re.compile(r"\s+")
+# ". ," or " ." debris: punctuation, optional space, more punctuation; keep the last mark.
+_DEBRIS_RE = re.compile(r"(?:\s*[.,;:،؛])+\s*([.,;:،؛])(?=\s|$)")
+# A full stop between a letter and a lower-case Latin word does not end a sentence.
+_STRAY_STOP_RE = re.compile(r"(?<=[^\W\d_]{2})\.(?=\s+[a-zàâçéèêëîïôûùüÿœæ])")
+_SPACE_BEFORE_RE = re.compile(r"\s+(?=[,.;:)\]])")
+
+
+def normalise_block(block: Block) -> CleanBlock:
+    """Normalise one block and map every character of the result back to the block text.
+
+    Args:
+        block: a block as the reader produced it.
+
+    Returns:
+        The clean text with, for each character, its index in ``block.text``.
+    """
+    text, offsets = _nfc(block.text)
+    for pattern, editor in _EDITS:
+        text, offsets = _edit(text, offsets, pattern, editor)
+    return CleanBlock(block=block, text=text, offsets=tuple(offsets))
+
+
+def normalise_text(text: str) -> str:
+    """Normalise a bare string (for passages given without a document)."""
+    return normalise_block(Block("paragraph", text, 1, 0)).text
+
+
+def _nfc(text: str) -> tuple[str, list[int]]:
+    out: list[str] = []
+    offsets: list[int] = []
+    for match in _CLUSTER_RE.finditer(text):
+        composed = unicodedata.normalize("NFC", match.group())
+        out.append(composed)
+        offsets.extend(range(match.start(), match.start() + len(composed)))
+    return "".join(out), offsets
+
+
+def _edit(
+    text: str, offsets: list[int], pattern: re.Pattern[str], editor: Editor
+) -> tuple[str, list[int]]:
+    out: list[str] = []
+    new_offsets: list[int] = []
+    cursor = 0
+    for match in pattern.finditer(text):
+        out.append(text[cursor : match.start()])
+        new_offsets.extend(offsets[cursor : match.start()])
+        for piece in editor(match):
+            if isinstance(piece, str):
+                out.append(piece)
+                anchor = offsets[match.start()] if match.start() < len(offsets) else 0
+                new_offsets.extend([anchor] * len(piece))
+            else:
+                out.append(text[piece[0] : piece[1]])
+                new_offsets.extend(offsets[piece[0] : piece[1]])
+        cursor = match.end()
+    out.append(text[cursor:])
+    new_offsets.extend(offsets[cursor:])
+    return "".join(out), new_offsets
+
+
+def _drop(_: re.Match[str]) -> Sequence[Piece]:
+    return ()
+
+
+def _single_space(match: re.Match[str]) -> Sequence[Piece]:
+    at_edge = match.start() == 0 or match.end() == len(match.string)
+    return () if at_edge else (" ",)
+
+
+def _keep_last_mark(match: re.Match[str]) -> Sequence[Piece]:
+    return (match.span(1),)
+
+
+_EDITS: tuple[tuple[re.Pattern[str], Editor], ...] = (
+    (_INVISIBLE_RE, _drop),
+    (_HYPHEN_BREAK_RE, _drop),
+    (_SPACE_RE, _single_space),
+    (_DEBRIS_RE, _keep_last_mark),
+    (_STRAY_STOP_RE, _drop),
+    (_SPACE_BEFORE_RE, _drop),
+)

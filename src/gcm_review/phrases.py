@@ -1,0 +1,65 @@
+"""Match many phrases against a token sequence in one pass (Aho-Corasick over keys)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+PayloadT = TypeVar("PayloadT", bound=Hashable)
+
+_SEP = "\x1f"  # separates keys; cannot occur inside a key
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit(Generic[PayloadT]):
+    """A phrase found in a token sequence.
+
+    Attributes:
+        first: index of the first token of the hit.
+        last: index of the last token of the hit (inclusive).
+        payloads: what was registered for the phrase.
+    """
+
+    first: int
+    last: int
+    payloads: tuple[PayloadT, ...]
+
+
+class PhraseMatcher(Generic[PayloadT]):
+    """A set of key sequences, each with payloads, found in a key sequence in one pass."""
+
+    def __init__(self, phrases: Iterable[tuple[Sequence[str], PayloadT]]) -> None:
+        grouped: dict[str, list[PayloadT]] = {}
+        for keys, payload in phrases:
+            if not keys:
+                continue
+            pattern = _SEP + _SEP.join(keys) + _SEP
+            bucket = grouped.setdefault(pattern, [])
+            if payload not in bucket:
+                bucket.append(payload)
+        self._automaton = ahocorasick.Automaton()
+        for pattern, payloads in grouped.items():
+            self._automaton.add_word(pattern, (pattern.count(_SEP) - 1, tuple(payloads)))
+        self.empty = not grouped
+        if not self.empty:
+            self._automaton.make_automaton()
+
+    def find(self, keys: Sequence[str]) -> list[PhraseHit[PayloadT]]:
+        """Find every registered phrase in ``keys`` (overlapping hits included)."""
+        if self.empty or not keys:
+            return []
+        haystack = _SEP + _SEP.join(keys) + _SEP
+        # haystack index of the separator that closes each token -> token index
+        closing: dict[int, int] = {}
+        position = 0
+        for index, key in enumerate(keys):
+            position += 1 + len(key)
+            closing[position] = index
+        hits: list[PhraseHit[PayloadT]] = []
+        for end, (length, payloads) in self._automaton.iter(haystack):
+            last = closing[end]
+            hits.append(PhraseHit(last - length + 1, last, payloads))
+        return hits

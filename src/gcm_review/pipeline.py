@@ -1,0 +1,165 @@
+"""The only module that knows the order of the stages.
+
+read → normalise → segment → language → map → extract → store
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import IngestError, StoreError
+from .extract import ExtractOptions, Extractor
+from .framework import Framework, load_framework
+from .language import detect_language
+from .mapping import Mapper, MappingOptions
+from .models import AnalysedDocument, AnalysedPassage, Document, DocumentInfo, Mapping
+from .normalise import normalise_block, normalise_text
+from .read import SUPPORTED_SUFFIXES, read_document
+from .segment import SegmentOptions, split_passages
+from .store import Store
+
+# Below this many letters a passage's own language guess is unreliable; the document's
+# majority language is used instead.
+_SHORT_PASSAGE = 40
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings of every stage, passed down explicitly."""
+
+    segment: SegmentOptions = field(default_factory=SegmentOptions)
+    mapping: MappingOptions = field(default_factory=MappingOptions)
+    extract: ExtractOptions = field(default_factory=ExtractOptions)
+
+
+class Engine:
+    """Runs the pipeline with one framework and one set of options.
+
+    Args:
+        framework: a loaded framework; the shipped GCM framework when omitted.
+        options: stage settings; defaults when omitted.
+    """
+
+    def __init__(self, framework: Framework | None = None, options: Options | None = None) -> None:
+        self.framework = framework or load_framework()
+        self.options = options or Options()
+        self.mapper = Mapper(self.framework, self.options.mapping)
+        self.extractor = Extractor(self.options.extract)
+
+    def classify(self, text: str, lang: str | None = None) -> Mapping:
+        """Map one passage of text (the ``classify`` contract).
+
+        Args:
+            text: the passage.
+            lang: its language code when known; detected otherwise.
+        """
+        clean = normalise_text(text)
+        return self._map(clean, lang or detect_language(clean))
+
+    def _map(self, text: str, lang: str) -> Mapping:
+        found = self.mapper.map_passage(text, lang)
+        statement_type = self.extractor.statement_type(text, lang, found.relevant)
+        entities = tuple(self.extractor.entities(text))
+        return Mapping(
+            lang, found.relevant, found.objectives, found.principles, statement_type, entities
+        )
+
+    def analyse(self, document: Document, info: DocumentInfo | None = None) -> AnalysedDocument:
+        """Run every stage after ``read`` on a document.
+
+        Args:
+            document: a document from ``read_document``.
+            info: what the caller declares about it (country, kind, cycle, title, date).
+        """
+        info = info or DocumentInfo()
+        clean = [normalise_block(block) for block in document.blocks]
+        passages = split_passages(document.id, clean, self.options.segment)
+        guesses = [detect_language(p.text) for p in passages]
+        majority = Counter(guesses).most_common(1)[0][0] if guesses else "und"
+        analysed: list[AnalysedPassage] = []
+        for passage, guess in zip(passages, guesses, strict=True):
+            letters = sum(ch.isalpha() for ch in passage.text)
+            mapping = self._map(passage.text, guess if letters >= _SHORT_PASSAGE else majority)
+            actors = (info.country,) if info.country else tuple(mapping.countries)
+            analysed.append(AnalysedPassage(passage, mapping, actors))
+        return AnalysedDocument(document, info, majority, tuple(analysed), self.framework.key)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did with each input.
+
+    Attributes:
+        added: sources stored now.
+        unchanged: sources whose bytes were already stored.
+        failed: (source, reason) of inputs that could not be stored.
+    """
+
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def collect_files(paths: Iterable[Path | str]) -> list[Path]:
+    """Expand directories (recursively, supported files only) and keep files as given."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files += sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES and p.is_file()
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def ingest(
+    paths: Iterable[Path | str],
+    store: Store,
+    info: DocumentInfo | None = None,
+    engine: Engine | None = None,
+    on_file: Callable[[Path], None] | None = None,
+) -> IngestReport:
+    """Read, analyse and store files; a file that fails is reported and the others go on.
+
+    Args:
+        paths: files and directories.
+        store: where to keep the results.
+        info: declared metadata applied to every file.
+        engine: the pipeline to use (the default GCM engine when omitted).
+        on_file: called after each file, for progress display.
+
+    Returns:
+        Which files were added, already present, or failed, and why.
+    """
+    engine = engine or Engine()
+    report = IngestReport()
+    for path in collect_files(paths):
+        outcome = _ingest_one(path, store, info or DocumentInfo(), engine)
+        if outcome is None:
+            report.added.append(str(path))
+        elif outcome == "unchanged":
+            report.unchanged.append(str(path))
+        else:
+            report.failed.append((str(path), outcome))
+        if on_file is not None:
+            on_file(path)
+    return report
+
+
+def _ingest_one(path: Path, store: Store, info: DocumentInfo, engine: Engine) -> str | None:
+    try:
+        document = read_document(path)
+        if store.has_document(document.id):
+            return "unchanged"
+        analysed = engine.analyse(document, info)
+        store.add_document(analysed)
+    except IngestError as exc:
+        return exc.reason
+    except StoreError as exc:
+        return str(exc)
+    return None

@@ -1,0 +1,1 @@
+"""Stage "present": tables, CSV/JSON exports and the HTML report."""

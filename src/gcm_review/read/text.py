@@ -1,0 +1,54 @@
+"""Read plain text and Markdown files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import CorruptDocumentError
+from ..models import Block, Document
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+")
+_MD_LIST_RE = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+")
+
+
+def read_text(data: bytes, name: str, document_id: str) -> Document:
+    """Read UTF-8 text; paragraphs are separated by blank lines (or are single lines when the
+    file has no blank line at all); Markdown headings become heading blocks."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CorruptDocumentError(
+            name, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8 and ingest it again"
+        ) from exc
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    separator = _BLANK_LINE_RE if _BLANK_LINE_RE.search(text) else re.compile(r"\n")
+    blocks: list[Block] = []
+    title: str | None = None
+    start = 0
+    for match in [*separator.finditer(text), None]:
+        end = match.start() if match else len(text)
+        block = _block(text, start, end)
+        if block is not None:
+            blocks.append(block)
+            if title is None and block.kind == "heading":
+                title = block.text
+        start = match.end() if match else len(text)
+    return Document(document_id, name, "text", (text,), tuple(blocks), title or Path(name).stem)
+
+
+def _block(text: str, start: int, end: int) -> Block | None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return None
+    start += len(chunk) - len(chunk.lstrip())
+    heading = _MD_HEADING_RE.match(stripped)
+    if heading and "\n" not in stripped:
+        marker = heading.end()
+        return Block("heading", stripped[marker:], 1, start + marker, len(heading.group(1)))
+    item = _MD_LIST_RE.match(stripped)
+    if item:
+        return Block("paragraph", stripped[item.end() :], 1, start + item.end())
+    return Block("paragraph", stripped, 1, start)

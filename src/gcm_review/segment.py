@@ -1,0 +1,109 @@
+"""Stage "segment": split a document's clean blocks into passages.
+
+A passage is a paragraph, or a window of its sentences when the paragraph is long. Passages
+never cross a paragraph, and each keeps its page, its span in the page text and the heading
+path above it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import CleanBlock, Passage
+
+# A sentence ends at . ! ? ؟ … followed by space and a capital, an Arabic letter or an
+# opening quote; a short capitalised word before the stop ("M.", "Dr.", "H.E.") is an
+# abbreviation, not an end.
+_SENTENCE_END_RE = re.compile(
+    r"(?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)"
+    r"(?<=[.!?؟…])\s+(?=[\"«“(\[]?[A-ZÀ-ÖØ-Þ\u0621-\u064a])"
+)
+_HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentOptions:
+    """How long passages may be.
+
+    Attributes:
+        max_chars: a paragraph longer than this is split into sentence windows.
+        window_chars: target length of a sentence window.
+    """
+
+    max_chars: int = 900
+    window_chars: int = 600
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the sentences of ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def split_passages(
+    document_id: str, blocks: Sequence[CleanBlock], options: SegmentOptions | None = None
+) -> list[Passage]:
+    """Split clean blocks into passages.
+
+    Args:
+        document_id: id of the document the blocks belong to.
+        blocks: the document's blocks after normalisation, in reading order.
+        options: passage length limits.
+
+    Returns:
+        The passages in reading order, numbered from 0.
+    """
+    options = options or SegmentOptions()
+    passages: list[Passage] = []
+    headings: list[tuple[int, str]] = []
+    paragraph = 0
+    for clean in blocks:
+        if not _HAS_LETTER_RE.search(clean.text):
+            continue
+        if clean.block.kind == "heading":
+            level = clean.block.level or 1
+            headings = [(lvl, text) for lvl, text in headings if lvl < level]
+            headings.append((level, clean.text))
+            continue
+        heading = " > ".join(text for _, text in headings)
+        for start, end in _windows(clean.text, options):
+            page_start, page_end = clean.original_span(start, end)
+            passages.append(
+                Passage(
+                    document_id=document_id,
+                    index=len(passages),
+                    paragraph=paragraph,
+                    page=clean.block.page,
+                    start=page_start,
+                    end=page_end,
+                    heading=heading,
+                    text=clean.text[start:end],
+                )
+            )
+        paragraph += 1
+    return passages
+
+
+def _windows(text: str, options: SegmentOptions) -> list[tuple[int, int]]:
+    if len(text) <= options.max_chars:
+        return [(0, len(text))]
+    windows: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for start, end in split_sentences(text):
+        if current is None:
+            current = (start, end)
+        elif end - current[0] <= options.window_chars:
+            current = (current[0], end)
+        else:
+            windows.append(current)
+            current = (start, end)
+    if current is not None:
+        windows.append(current)
+    return windows

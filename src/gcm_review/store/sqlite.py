@@ -1,0 +1,291 @@
+"""The default store: one SQLite file (WAL journal, FTS5 full-text index)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import StoreError
+from ..models import AnalysedDocument, AnalysedPassage, Evidence, Match
+from ..text import key_maker, tokenize
+from .base import CoverageCell, Store, StoredDocument, StoredMatch, StoredPassage
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT NOT NULL, format TEXT NOT NULL,
+    kind TEXT NOT NULL, country TEXT, cycle INTEGER, lang TEXT NOT NULL, date TEXT,
+    pages INTEGER NOT NULL, framework TEXT NOT NULL, ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, paragraph INTEGER NOT NULL, page INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, heading TEXT NOT NULL, lang TEXT NOT NULL,
+    text TEXT NOT NULL, statement_type TEXT NOT NULL, UNIQUE (document_id, idx)
+);
+CREATE TABLE IF NOT EXISTS matches (
+    passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('objective', 'principle')), target TEXT NOT NULL,
+    score REAL NOT NULL, evidence TEXT NOT NULL, framework TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS matches_target ON matches (kind, target);
+CREATE TABLE IF NOT EXISTS entities (
+    passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    type TEXT NOT NULL, value TEXT NOT NULL, text TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS actors (
+    passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    country TEXT NOT NULL, PRIMARY KEY (passage_id, country)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+    body, content='', tokenize='unicode61 remove_diacritics 2'
+);
+"""
+
+
+def search_keys(text: str) -> str:
+    """The text the full-text index holds for ``text``: folded words, Arabic without clitics.
+
+    Indexing and querying go through the same function, so "للمهاجرين" finds "المهاجرين"
+    and "geneve" finds "Genève".
+    """
+    keys = key_maker("ar")
+    return " ".join(keys.surface(token) for token in tokenize(text))
+
+
+class SQLiteStore(Store):
+    """A store in one SQLite file.
+
+    Args:
+        path: the database file; created with its schema when missing.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        try:
+            self.connection = sqlite3.connect(self.path)
+            self.connection.execute("PRAGMA journal_mode=WAL")
+            self.connection.execute("PRAGMA foreign_keys=ON")
+            self.connection.executescript(_SCHEMA)
+            self._check_version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: cannot open as a gcm-review database ({exc}); "
+                "give another --db path or remove the file"
+            ) from exc
+
+    def _check_version(self) -> None:
+        row = self.connection.execute(
+            "SELECT value FROM meta WHERE key='schema_version'"
+        ).fetchone()
+        if row is None:
+            with self.connection:
+                self.connection.execute(
+                    "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                )
+        elif int(row[0]) != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {row[0]}, this gcm-review expects {SCHEMA_VERSION}"
+            )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Cursor]:
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
+            yield cursor
+            cursor.execute("COMMIT")
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
+        finally:
+            cursor.close()
+
+    def has_document(self, document_id: str) -> bool:
+        row = self.connection.execute("SELECT 1 FROM documents WHERE id=?", (document_id,))
+        return row.fetchone() is not None
+
+    def add_document(self, document: AnalysedDocument) -> None:
+        doc, info = document.document, document.info
+        try:
+            with self._transaction() as cursor:
+                cursor.execute(
+                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        doc.id,
+                        doc.source,
+                        info.title or doc.title or Path(doc.source).name,
+                        doc.format,
+                        info.kind,
+                        info.country,
+                        info.cycle,
+                        document.lang,
+                        info.date or doc.date,
+                        len(doc.pages),
+                        document.framework,
+                        datetime.now(UTC).isoformat(timespec="seconds"),
+                    ),
+                )
+                for analysed in document.passages:
+                    self._add_passage(cursor, doc.id, analysed)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"{self.path}: could not store {doc.source} ({exc}); nothing of it was kept"
+            ) from exc
+
+    def _add_passage(
+        self, cursor: sqlite3.Cursor, document_id: str, analysed: AnalysedPassage
+    ) -> None:
+        passage, mapping = analysed.passage, analysed.mapping
+        cursor.execute(
+            'INSERT INTO passages (document_id, idx, paragraph, page, start, "end", heading, lang,'
+            " text, statement_type) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                document_id,
+                passage.index,
+                passage.paragraph,
+                passage.page,
+                passage.start,
+                passage.end,
+                passage.heading,
+                mapping.lang,
+                passage.text,
+                mapping.statement_type,
+            ),
+        )
+        passage_id = cursor.lastrowid
+        cursor.execute(
+            "INSERT INTO passages_fts (rowid, body) VALUES (?, ?)",
+            (passage_id, search_keys(passage.text)),
+        )
+        cursor.executemany(
+            "INSERT INTO matches VALUES (?,?,?,?,?,?)",
+            [
+                (passage_id, m.kind, m.target, m.score, _evidence_json(m), m.framework)
+                for m in (*mapping.objectives, *mapping.principles)
+            ],
+        )
+        cursor.executemany(
+            "INSERT INTO entities VALUES (?,?,?,?,?,?)",
+            [(passage_id, e.type, e.value, e.text, e.start, e.end) for e in mapping.entities],
+        )
+        cursor.executemany(
+            "INSERT INTO actors VALUES (?,?)", [(passage_id, code) for code in analysed.actors]
+        )
+
+    def documents(self) -> list[StoredDocument]:
+        rows = self.connection.execute(
+            "SELECT d.id, d.source, d.title, d.kind, d.country, d.cycle, d.lang, d.date,"
+            " (SELECT count(*) FROM passages p WHERE p.document_id = d.id), d.framework"
+            " FROM documents d ORDER BY d.ingested_at, d.rowid"
+        )
+        return [StoredDocument(*row) for row in rows]
+
+    def coverage(self) -> list[CoverageCell]:
+        rows = self.connection.execute(
+            "SELECT a.country, CAST(m.target AS INTEGER), count(DISTINCT p.id),"
+            " count(DISTINCT p.document_id)"
+            " FROM matches m JOIN passages p ON p.id = m.passage_id"
+            " JOIN actors a ON a.passage_id = p.id WHERE m.kind = 'objective'"
+            " GROUP BY a.country, m.target"
+        )
+        return [CoverageCell(*row) for row in rows]
+
+    def passages(
+        self,
+        objective: int | None = None,
+        country: str | None = None,
+        lang: str | None = None,
+        query: str | None = None,
+        limit: int | None = None,
+    ) -> list[StoredPassage]:
+        where: list[str] = []
+        params: list[object] = []
+        if objective is not None:
+            where.append(
+                "p.id IN (SELECT passage_id FROM matches WHERE kind='objective' AND target=?)"
+            )
+            params.append(str(objective))
+        if country is not None:
+            where.append("p.id IN (SELECT passage_id FROM actors WHERE country=?)")
+            params.append(country.upper())
+        if lang is not None:
+            where.append("p.lang = ?")
+            params.append(lang)
+        if query:
+            expression = _fts_query(query)
+            if not expression:
+                return []
+            where.append("p.id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)")
+            params.append(expression)
+        sql = (
+            "SELECT p.id, p.document_id, d.title, p.idx, p.page, p.heading, p.lang, p.text,"
+            " p.statement_type FROM passages p JOIN documents d ON d.id = p.document_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY d.rowid, p.idx"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [self._passage(row) for row in self.connection.execute(sql, params).fetchall()]
+
+    def _passage(self, row: tuple[object, ...]) -> StoredPassage:
+        passage_id = int(str(row[0]))
+        matches = self.connection.execute(
+            "SELECT kind, target, score, evidence, framework FROM matches WHERE passage_id=?"
+            " ORDER BY score DESC, rowid",
+            (passage_id,),
+        ).fetchall()
+        actors = [
+            r[0]
+            for r in self.connection.execute(
+                "SELECT country FROM actors WHERE passage_id=? ORDER BY rowid", (passage_id,)
+            )
+        ]
+        stored = {
+            kind: tuple(
+                StoredMatch(t, s, _evidence_from_json(e), f)
+                for k, t, s, e, f in matches
+                if k == kind
+            )
+            for kind in ("objective", "principle")
+        }
+        return StoredPassage(
+            passage_id,
+            str(row[1]),
+            str(row[2]),
+            int(str(row[3])),
+            int(str(row[4])),
+            str(row[5]),
+            str(row[6]),
+            str(row[7]),
+            str(row[8]),
+            tuple(actors),
+            stored["objective"],
+            stored["principle"],
+        )
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _fts_query(query: str) -> str:
+    terms = search_keys(query).split()
+    return " ".join(f'"{term}"' for term in terms)
+
+
+def _evidence_json(match: Match) -> str:
+    return json.dumps(
+        [[e.text, e.start, e.end, e.kind, e.weight] for e in match.evidence], ensure_ascii=False
+    )
+
+
+def _evidence_from_json(raw: str) -> tuple[Evidence, ...]:
+    return tuple(Evidence(t, s, e, k, w) for t, s, e, k, w in json.loads(raw))

@@ -1,0 +1,180 @@
+"""Shared text keys: folding, tokens and the per-language keys that cues are matched on.
+
+Stages match phrases written by people (cues, country names, organisation names) against
+passages. Both sides go through the same functions here, so a cue matches whatever
+inflection, clitic or spelling variant the passage uses. Language knowledge (stop words,
+Arabic affixes, statement-type phrases) comes from ``data/languages/<lang>.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal
+
+import simplemma
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .datafiles import load_model
+
+ActiveStatementType = Literal["practice", "commitment", "challenge", "recommendation", "report"]
+
+_Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+_Weight = Annotated[float, Field(gt=0, le=3)]
+
+# Combining marks that belong inside a word (Latin accents, Arabic harakat, tatweel), so a
+# vocalised Arabic word stays one token.
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed"
+TOKEN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
+# Letters folded to one form so spelling variants meet: final yaa, taa marbuta, Persian forms.
+_LETTER_FOLDS = str.maketrans({"ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك", "ـ": None})
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_LEMMATISED = {"en", "fr", "es"}
+
+
+class LanguageProfile(BaseModel):
+    """Framework-independent knowledge of one language."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    language: _Phrase
+    version: _Phrase
+    source: _Phrase
+    stopwords: list[_Phrase]
+    prefixes: list[_Phrase]
+    suffixes: list[_Phrase]
+    statement_types: dict[ActiveStatementType, dict[_Phrase, _Weight]]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a text: its surface form, folded form and span."""
+
+    text: str
+    folded: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Fold text for matching: lower case, no accents or harakat, unified Arabic letters.
+
+    ``fold("Éducation")`` is ``"education"``; ``fold("إلى")`` is ``"الي"``; Arabic-Indic digits
+    become ASCII digits.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_DIGITS))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped.casefold()).translate(_LETTER_FOLDS)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` and return, for each folded character, the index it came from."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold(char)
+        out.append(folded)
+        offsets.extend([index] * len(folded))
+    return "".join(out), offsets
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word tokens with their spans."""
+    return [
+        Token(match.group(), fold(match.group()), match.start(), match.end())
+        for match in TOKEN_RE.finditer(text)
+    ]
+
+
+def is_arabic(word: str) -> bool:
+    """Whether the word is written in Arabic script."""
+    return bool(_ARABIC_LETTER_RE.search(word))
+
+
+class KeyMaker:
+    """Computes the keys tokens are matched on, for one language.
+
+    ``surface`` keys keep every word and only fold it (Arabic words also lose clitics and
+    affixes); ``lemma`` keys drop stop words and reduce words to their lemma.
+    """
+
+    def __init__(self, profile: LanguageProfile) -> None:
+        self.lang = profile.language
+        self.stopwords = frozenset(fold(word) for word in profile.stopwords)
+        self.prefixes = sorted({fold(p) for p in profile.prefixes}, key=len, reverse=True)
+        self.suffixes = sorted({fold(s) for s in profile.suffixes}, key=len, reverse=True)
+        self._lemma = lru_cache(maxsize=100_000)(self._compute_lemma)
+        self._stem = lru_cache(maxsize=100_000)(self._compute_stem)
+
+    def surface(self, token: Token) -> str:
+        """Fold the token; strip Arabic affixes."""
+        if is_arabic(token.folded):
+            return self._stem(token.folded)
+        return token.folded
+
+    def lemma(self, token: Token) -> str | None:
+        """Return the token's lemma key, or None for a stop word."""
+        if token.folded in self.stopwords:
+            return None
+        if is_arabic(token.folded):
+            key = self._stem(token.folded)
+            return None if key in self.stopwords else key
+        return self._lemma(token.text)
+
+    def surface_keys(self, text: str) -> list[str]:
+        """Surface keys of every token of a phrase."""
+        return [self.surface(token) for token in tokenize(text)]
+
+    def lemma_keys(self, text: str) -> list[str]:
+        """Lemma keys of the content words of a phrase."""
+        return [key for token in tokenize(text) if (key := self.lemma(token)) is not None]
+
+    def _compute_lemma(self, word: str) -> str:
+        if self.lang in _LEMMATISED and not word.isdigit():
+            return fold(simplemma.lemmatize(word.lower(), lang=self.lang))
+        return fold(word)
+
+    def _compute_stem(self, word: str) -> str:
+        for prefix in self.prefixes:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                word = word[len(prefix) :]
+                break
+        for suffix in self.suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        return word
+
+
+def profiles_path() -> Path:
+    """The folder of the language profiles shipped with the package."""
+    return Path(str(resources.files("gcm_review") / "data" / "languages"))
+
+
+@cache
+def load_profile(lang: str) -> LanguageProfile:
+    """Load the shipped profile of ``lang`` (a neutral profile for other languages)."""
+    path = profiles_path() / f"{lang}.yaml"
+    if not path.is_file():
+        return LanguageProfile(
+            language=lang,
+            version="0",
+            source="none",
+            stopwords=[],
+            prefixes=[],
+            suffixes=[],
+            statement_types={},
+        )
+    return load_model(path, LanguageProfile, label=f"languages/{lang}.yaml")
+
+
+@cache
+def key_maker(lang: str) -> KeyMaker:
+    """The shared ``KeyMaker`` of a language."""
+    return KeyMaker(load_profile(lang))
