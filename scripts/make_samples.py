@@ -33,6 +33,7 @@ import html
 import io
 import json
 import re
+import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,8 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+from fontTools.ttLib.scaleUpem import scale_upem  # type: ignore[import-untyped]
 from fpdf import FPDF
 
 SCRIPT_DIR = Path(__file__).resolve().parent
@@ -56,12 +59,25 @@ PAGE_BREAK = "=== page ==="
 LANG_PREFIX = re.compile(r"^\{([a-z]{2})\}\s+")
 # w:pPr children that must follow w:bidi (ECMA-376 CT_PPrBase sequence)
 BIDI_SUCCESSORS = (
-    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
     "w:pPrChange",
 )
-LOCALES = {"ar": "ar", "en": "en-GB", "es": "es-ES", "fr": "fr-FR"}
+LOCALES = {"ar": "ar-SA", "en": "en-GB", "es": "es-ES", "fr": "fr-FR"}
 NOTE = (
     "The documents in this folder are fictional samples written for gcm-review. "
     "People, figures, quotations and programmes are invented; countries and real "
@@ -181,84 +197,179 @@ SITES: dict[str, Site] = {
 
 DEMO: tuple[Sample, ...] = (
     Sample(
-        "jo_vnr_2024_excerpt_en.pdf", "demo/jo_vnr_2024_excerpt_en.txt",
+        "jo_vnr_2024_excerpt_en.pdf",
+        "demo/jo_vnr_2024_excerpt_en.txt",
         "Jordan: Voluntary National Review of the GCM, chapter 3 (excerpt)",
-        "national_review", "JO", 2024, date(2024, 3, 28), "en",
+        "national_review",
+        "JO",
+        2024,
+        date(2024, 3, 28),
+        "en",
         footer="Jordan, Voluntary National Review of the GCM, 2024 (excerpt)",
     ),
     Sample(
-        "eg_vnr_2024_excerpt_ar.pdf", "demo/eg_vnr_2024_excerpt_ar.txt",
+        "eg_vnr_2024_excerpt_ar.pdf",
+        "demo/eg_vnr_2024_excerpt_ar.txt",
         "مصر: الاستعراض الوطني الطوعي لتنفيذ الاتفاق العالمي للهجرة، الفصل الرابع",
-        "national_review", "EG", 2024, date(2024, 4, 15), "ar",
+        "national_review",
+        "EG",
+        2024,
+        date(2024, 4, 15),
+        "ar",
         footer="الاستعراض الوطني الطوعي، جمهورية مصر العربية 2024",
     ),
     Sample(
-        "ma_statement_cairo_2024_fr.docx", "demo/ma_statement_cairo_2024_fr.txt",
+        "ma_statement_cairo_2024_fr.docx",
+        "demo/ma_statement_cairo_2024_fr.txt",
         "Déclaration du Royaume du Maroc, 2e conférence régionale d'examen du PMM, Le Caire",
-        "statement", "MA", 2024, date(2024, 7, 3), "fr",
+        "statement",
+        "MA",
+        2024,
+        date(2024, 7, 3),
+        "fr",
     ),
     Sample(
-        "co_statement_imrf_2022_es.docx", "demo/co_statement_imrf_2022_es.txt",
+        "co_statement_imrf_2022_es.docx",
+        "demo/co_statement_imrf_2022_es.txt",
         "Intervención de Colombia en el Foro de Examen de la Migración Internacional 2022",
-        "statement", "CO", 2022, date(2022, 5, 18), "es",
+        "statement",
+        "CO",
+        2022,
+        date(2022, 5, 18),
+        "es",
     ),
     Sample(
-        "iq_statement_cairo_2024_ar.docx", "demo/iq_statement_cairo_2024_ar.txt",
+        "iq_statement_cairo_2024_ar.docx",
+        "demo/iq_statement_cairo_2024_ar.txt",
         "كلمة جمهورية العراق في المؤتمر الإقليمي الثاني لاستعراض الاتفاق العالمي للهجرة",
-        "statement", "IQ", 2024, date(2024, 7, 4), "ar",
+        "statement",
+        "IQ",
+        2024,
+        date(2024, 7, 4),
+        "ar",
     ),
     Sample(
-        "qa_news_labour_ar.html", "demo/qa_news_labour_ar.txt",
+        "qa_news_labour_ar.html",
+        "demo/qa_news_labour_ar.txt",
         "قطر تطلق منصة بإحدى عشرة لغة لتعريف العمال الوافدين بحقوقهم",
-        "news", "QA", 2024, date(2024, 9, 18), "ar", site="mashreq", author="قسم الأخبار",
+        "news",
+        "QA",
+        2024,
+        date(2024, 9, 18),
+        "ar",
+        site="mashreq",
+        author="قسم الأخبار",
     ),
     Sample(
-        "mr_news_identite_fr.html", "demo/mr_news_identite_fr.txt",
+        "mr_news_identite_fr.html",
+        "demo/mr_news_identite_fr.txt",
         "Mauritanie : lancement de l'enrôlement biométrique des immigrants",
-        "news", "MR", 2024, date(2024, 7, 11), "fr", site="nouakchott", author="La rédaction",
+        "news",
+        "MR",
+        2024,
+        date(2024, 7, 11),
+        "fr",
+        site="nouakchott",
+        author="La rédaction",
     ),
     Sample(
-        "bh_news_screening_en.html", "demo/bh_news_screening_en.txt",
+        "bh_news_screening_en.html",
+        "demo/bh_news_screening_en.txt",
         "Bahrain pilots arrival desks to screen and refer newly arrived workers",
-        "news", "BH", 2024, date(2024, 10, 2), "en", site="ledger", author="Staff reporter",
+        "news",
+        "BH",
+        2024,
+        date(2024, 10, 2),
+        "en",
+        site="ledger",
+        author="Staff reporter",
     ),
     Sample(
-        "stakeholder_coalition_2024_en.md", "demo/stakeholder_coalition_2024_en.md",
+        "stakeholder_coalition_2024_en.md",
+        "demo/stakeholder_coalition_2024_en.md",
         "Mashreq–Maghreb Coalition for Migrant Dignity: submission to the 2nd Arab regional review",
-        "stakeholder", None, 2024, date(2024, 5, 30), "en",
+        "stakeholder",
+        None,
+        2024,
+        date(2024, 5, 30),
+        "en",
     ),
     Sample(
-        "stakeholder_red_andina_2022_es.txt", "demo/stakeholder_red_andina_2022_es.txt",
+        "stakeholder_red_andina_2022_es.txt",
+        "demo/stakeholder_red_andina_2022_es.txt",
         "Red Andina de Organizaciones por la Movilidad Humana: aporte al FEMI 2022",
-        "stakeholder", None, 2022, date(2022, 4, 29), "es",
+        "stakeholder",
+        None,
+        2022,
+        date(2022, 4, 29),
+        "es",
     ),
     Sample(
-        "offtopic_bird_migration_en.txt", "demo/offtopic_bird_migration_en.txt",
+        "offtopic_bird_migration_en.txt",
+        "demo/offtopic_bird_migration_en.txt",
         "Record raptor passage over the Rift Valley as autumn migration peaks",
-        "news", "JO", 2024, date(2024, 10, 21), "en",
+        "news",
+        "JO",
+        2024,
+        date(2024, 10, 21),
+        "en",
     ),
 )
 
 FIXTURES: tuple[Sample, ...] = (
     Sample(
-        "review_en_ar.pdf", "fixtures/review_en_ar.txt", "National progress report",
-        "national_review", None, 2024, date(2024, 3, 1), "en",
+        "review_en_ar.pdf",
+        "fixtures/review_en_ar.txt",
+        "National progress report",
+        "national_review",
+        None,
+        2024,
+        date(2024, 3, 1),
+        "en",
     ),
     Sample(
-        "statement_fr.docx", "fixtures/statement_fr.txt", "Déclaration du Royaume du Maroc",
-        "statement", "MA", 2024, date(2024, 7, 3), "fr",
+        "statement_fr.docx",
+        "fixtures/statement_fr.txt",
+        "Déclaration du Royaume du Maroc",
+        "statement",
+        "MA",
+        2024,
+        date(2024, 7, 3),
+        "fr",
     ),
     Sample(
-        "news_es.html", "fixtures/news_es.txt", "Las remesas desde España marcan un récord",
-        "news", "ES", 2024, date(2024, 7, 5), "es", site="estrecho", author="Redacción",
+        "news_es.html",
+        "fixtures/news_es.txt",
+        "Las remesas desde España marcan un récord",
+        "news",
+        "ES",
+        2024,
+        date(2024, 7, 5),
+        "es",
+        site="estrecho",
+        author="Redacción",
     ),
     Sample(
-        "news_ar.html", "fixtures/news_ar.txt", "انطلاق المؤتمر الإقليمي الثاني في القاهرة",
-        "news", "EG", 2024, date(2024, 7, 3), "ar", site="madar", author="القاهرة - المدار",
+        "news_ar.html",
+        "fixtures/news_ar.txt",
+        "انطلاق المؤتمر الإقليمي الثاني في القاهرة",
+        "news",
+        "EG",
+        2024,
+        date(2024, 7, 3),
+        "ar",
+        site="madar",
+        author="هالة عبد الرحيم",
     ),
     Sample(
-        "submission_en.md", "fixtures/submission_en.md", "Note on migrant workers' health",
-        "stakeholder", None, 2024, date(2024, 6, 10), "en",
+        "submission_en.md",
+        "fixtures/submission_en.md",
+        "Note on migrant workers' health",
+        "stakeholder",
+        None,
+        2024,
+        date(2024, 6, 10),
+        "en",
     ),
 )
 
@@ -289,6 +400,13 @@ def block_lang(block: Block, sample: Sample) -> str:
     return block.lang or sample.lang
 
 
+def locale_tag(lang: str, country: str | None) -> str:
+    """BCP 47 tag for document metadata: Arabic takes the reporting country as region."""
+    if lang == "ar" and country:
+        return f"ar-{country}"
+    return LOCALES[lang]
+
+
 # --- PDF -----------------------------------------------------------------------------------
 
 PDF_STYLES: dict[str, tuple[str, float, float]] = {
@@ -299,13 +417,61 @@ PDF_STYLES: dict[str, tuple[str, float, float]] = {
 }
 
 PDF_FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+HINTING_TABLES = ("fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX")
+LAM_ALEF_GLYPHS = frozenset(f"uniFEF{c}" for c in "56789ABC")
+
+
+def prepare_font(source: Path, target: Path) -> Path:
+    """Save a copy of a TrueType font rescaled to 1000 units per em, without hinting.
+
+    fpdf2 compares HarfBuzz advances with widths in thousandths of an em; for a 2048-unit
+    font like DejaVu they never match, so every glyph becomes its own positioned text
+    operator, and PDFium then extracts right-to-left lines that contain digits in visual
+    order. At 1000 units per em each run stays in one operator and extracts in logical order.
+    """
+    font = TTFont(source, recalcTimestamp=False)
+    scale_upem(font, 1000)
+    glyf = font["glyf"]
+    for name in font.getGlyphOrder():
+        glyf[name].removeHinting()
+    for tag in HINTING_TABLES:
+        if tag in font:
+            del font[tag]
+    font.save(target)
+    return target
+
+
+def prepare_fonts(work_dir: Path) -> dict[str, Path]:
+    """Prepared copies of the DejaVu faces, keyed by fpdf2 style."""
+    return {
+        style: prepare_font(FONT_DIR / name, work_dir / name) for style, name in PDF_FONTS.items()
+    }
+
+
+def map_lam_alef(pdf: FPDF) -> None:
+    """Give lam-alef ligature glyphs their presentation-form code point in /ToUnicode.
+
+    fpdf2 maps a ligature glyph to the characters of its cluster (lam, alef). PDFium reverses
+    right-to-left text character by character, so that pair comes out as alef-lam. A single
+    code point (U+FEF5-U+FEFC, named after the glyph) survives the reversal and PDFium
+    decomposes it to lam + alef; other extractors return the presentation form, which NFKC
+    folds to the same pair. Relies on fpdf2 internals (``font.subset``, ``Glyph.unicode``).
+    """
+    for font in pdf.fonts.values():
+        subset = getattr(font, "subset", None)
+        if subset is None:
+            continue
+        for glyph, _ in subset.items():
+            if glyph is not None and glyph.glyph_name in LAM_ALEF_GLYPHS:
+                glyph.unicode = (int(glyph.glyph_name[3:], 16),)
 
 
 class SamplePdf(FPDF):
     """An A4 PDF with DejaVu fonts, text shaping and an optional running footer."""
 
-    def __init__(self, footer_text: str | None) -> None:
+    def __init__(self, fonts: dict[str, Path], footer_text: str | None) -> None:
         super().__init__(format="A4")
+        self.font_files = fonts
         self.footer_text = footer_text
         self.loaded_styles: set[str] = set()
         self.set_text_shaping(True)
@@ -315,7 +481,7 @@ class SamplePdf(FPDF):
     def use_font(self, style: str, size: float) -> None:
         """Select a DejaVu face, embedding it on first use only (keeps files small)."""
         if style not in self.loaded_styles:
-            self.add_font("dejavu", style, str(FONT_DIR / PDF_FONTS[style]))
+            self.add_font("dejavu", style, str(self.font_files[style]))
             self.loaded_styles.add(style)
         self.set_font("dejavu", style, size)
 
@@ -343,17 +509,18 @@ def pdf_block(pdf: SamplePdf, block: Block, lang: str) -> None:
     pdf.ln(gap)
 
 
-def write_pdf(sample: Sample, blocks: Sequence[Block], path: Path) -> None:
+def write_pdf(sample: Sample, blocks: Sequence[Block], path: Path, fonts: dict[str, Path]) -> None:
     """Render blocks to a deterministic PDF with shaped right-to-left Arabic."""
-    pdf = SamplePdf(sample.footer)
+    pdf = SamplePdf(fonts, sample.footer)
     pdf.set_creation_date(datetime.combine(sample.date, datetime.min.time(), tzinfo=UTC))
     pdf.set_title(sample.title)
     pdf.set_author(GENERATOR)
     pdf.set_creator(GENERATOR)
-    pdf.set_lang(LOCALES[sample.lang])
+    pdf.set_lang(locale_tag(sample.lang, sample.country))
     pdf.add_page()
     for block in blocks:
         pdf_block(pdf, block, block_lang(block, sample))
+    map_lam_alef(pdf)
     path.write_bytes(bytes(pdf.output()))
 
 
@@ -365,8 +532,11 @@ def write_encrypted_pdf(path: Path) -> None:
     pdf.set_font("helvetica", size=11)
     pdf.add_page()
     pdf.multi_cell(
-        0, 6, "Restricted draft: national review on labour migration.",
-        new_x="LMARGIN", new_y="NEXT",
+        0,
+        6,
+        "Restricted draft: national review on labour migration.",
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     path.write_bytes(bytes(pdf.output()))
 
@@ -374,30 +544,31 @@ def write_encrypted_pdf(path: Path) -> None:
 # --- DOCX ----------------------------------------------------------------------------------
 
 
-def make_rtl(paragraph: Paragraph, lang: str) -> None:
+def make_rtl(paragraph: Paragraph, tag: str) -> None:
     """Mark a paragraph and its runs as right-to-left (python-docx has no API for w:bidi)."""
     ppr = paragraph._p.get_or_add_pPr()
     ppr.insert_element_before(OxmlElement("w:bidi"), *BIDI_SUCCESSORS)
     for run in paragraph.runs:
         run.font.rtl = True
         lang_el = OxmlElement("w:lang")
-        lang_el.set(qn("w:bidi"), LOCALES[lang])
+        lang_el.set(qn("w:bidi"), tag)
         run._r.get_or_add_rPr().append(lang_el)
 
 
-def docx_block(doc: DocxDocument, block: Block, lang: str) -> None:
+def docx_block(doc: DocxDocument, block: Block, sample: Sample) -> None:
     """Append one block to the document."""
     if block.kind == "page":
-        doc.add_page_break()
-        return
+        return  # page breaks only apply to PDF output
+    lang = block_lang(block, sample)
     if block.kind in ("h1", "h2"):
         paragraph = doc.add_heading(block.text, level=int(block.kind[1]))
     else:
         paragraph = doc.add_paragraph()
         run = paragraph.add_run(block.text)
-        run.italic = block.kind == "note"
+        if block.kind == "note":
+            run.italic = True
     if lang in RTL_LANGS:
-        make_rtl(paragraph, lang)
+        make_rtl(paragraph, locale_tag(lang, sample.country))
 
 
 KEEP_STYLES = frozenset(
@@ -442,12 +613,12 @@ def write_docx(sample: Sample, blocks: Sequence[Block], path: Path) -> None:
     doc = Document()
     slim_docx(doc)
     for block in blocks:
-        docx_block(doc, block, block_lang(block, sample))
+        docx_block(doc, block, sample)
     stamp = datetime.combine(sample.date, datetime.min.time())
     props = doc.core_properties
     props.title = sample.title
     props.author = props.last_modified_by = GENERATOR
-    props.language = LOCALES[sample.lang]
+    props.language = locale_tag(sample.lang, sample.country)
     props.comments = "Fictional sample written for gcm-review."
     props.created = props.modified = props.last_printed = stamp
     props.revision = 1
@@ -483,7 +654,7 @@ def html_chrome(site: Site) -> tuple[list[str], list[str]]:
     nav = "".join(f'<li><a href="/{i}">{esc(item)}</a></li>' for i, item in enumerate(site.nav))
     before = [
         f'<div id="cookie-banner" class="cookie-consent"><p>{esc(site.cookie)}</p>'
-        f'<button>{esc(site.buttons[0])}</button><button>{esc(site.buttons[1])}</button></div>',
+        f"<button>{esc(site.buttons[0])}</button><button>{esc(site.buttons[1])}</button></div>",
         f'<header class="site-header"><a class="logo" href="/">{esc(site.name)}</a>',
         f'<nav class="main-nav"><ul>{nav}</ul></nav></header>',
     ]
@@ -525,7 +696,7 @@ def write_html(sample: Sample, blocks: Sequence[Block], path: Path) -> None:
 # --- corpus --------------------------------------------------------------------------------
 
 
-def render(sample: Sample, out_dir: Path) -> Path:
+def render(sample: Sample, out_dir: Path, fonts: dict[str, Path]) -> Path:
     """Write one sample in the format given by its file extension."""
     source = TEXTS / sample.source
     target = out_dir / sample.file
@@ -534,8 +705,14 @@ def render(sample: Sample, out_dir: Path) -> Path:
         target.write_bytes(source.read_bytes())
         return target
     blocks = parse_blocks(source.read_text(encoding="utf-8"))
-    writers = {".pdf": write_pdf, ".docx": write_docx, ".html": write_html}
-    writers[suffix](sample, blocks, target)
+    if suffix == ".pdf":
+        write_pdf(sample, blocks, target, fonts)
+    elif suffix == ".docx":
+        write_docx(sample, blocks, target)
+    elif suffix == ".html":
+        write_html(sample, blocks, target)
+    else:
+        raise ValueError(f"{sample.file}: no writer for {suffix}")
     return target
 
 
@@ -599,10 +776,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     fixture_dir = args.root / "tests" / "fixtures"
     demo_dir.mkdir(parents=True, exist_ok=True)
     fixture_dir.mkdir(parents=True, exist_ok=True)
-    written = [render(sample, demo_dir) for sample in DEMO]
+    with tempfile.TemporaryDirectory(prefix="gcm-samples-") as tmp:
+        fonts = prepare_fonts(Path(tmp))
+        written = [render(sample, demo_dir, fonts) for sample in DEMO]
+        written += [render(sample, fixture_dir, fonts) for sample in FIXTURES]
     write_manifest(DEMO, demo_dir / "manifest.yaml")
     written.append(demo_dir / "manifest.yaml")
-    written += [render(sample, fixture_dir) for sample in FIXTURES]
     written += write_broken_inputs(fixture_dir)
     for path in written:
         print(f"{path.stat().st_size:>8}  {path.relative_to(args.root)}")

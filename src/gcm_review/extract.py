@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .gazetteer import country_names, load_organisations
+from .gazetteer import country_names, load_countries, load_organisations
 from .models import Entity, StatementType
 from .phrases import PhraseHit, PhraseMatcher
 from .text import KeyMaker, Token, key_maker, load_profile, tokenize
@@ -64,6 +64,8 @@ class Extractor:
                     (self._keys.surface_keys(n), _Name(code, "country", n[0].isupper()))
                     for n in names
                 ]
+        for names in load_countries().not_states.values():
+            phrases += [(self._keys.surface_keys(n), _Name("", "none", False)) for n in names]
         for org in load_organisations().organisations:
             for names in org.names.values():
                 phrases += [
@@ -89,6 +91,8 @@ class Extractor:
             if span & taken:
                 continue
             taken |= span
+            if kind == "none":
+                continue
             start, end = tokens[first].start, tokens[last].end
             entities.append(Entity(kind, text[start:end], start, end, value))  # type: ignore[arg-type]
         return sorted(entities, key=lambda e: e.start)

@@ -37,6 +37,7 @@ class CountriesSpec(_Strict):
     countries: dict[_Phrase, dict[_Phrase, list[_Phrase]]]
     groupings: dict[_Phrase, Grouping]
     exclude: dict[_Phrase, list[_Phrase]] = {}
+    not_states: dict[_Phrase, list[_Phrase]] = {}
 
 
 class Organisation(_Strict):

@@ -208,7 +208,10 @@ class Mapper:
         if other is None:
             return False
         compact = patterns.compact.search(window)
-        return compact is None or other.start() < compact.start()
+        if compact is None or other.start() < compact.start():
+            return True
+        # "pacte mondial sur les réfugiés" starts like "pacte mondial": the longer name wins
+        return other.start() == compact.start() and other.end() > compact.end()
 
     def _is_relevant(self, index: LexiconIndex, keys: Sequence[str], hits: Sequence[_Hit]) -> bool:
         kinds = {kind for hit in index.relevance.find(keys) for kind in hit.payloads}

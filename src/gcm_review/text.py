@@ -31,8 +31,11 @@ _Weight = Annotated[float, Field(gt=0, le=3)]
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed"
 TOKEN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
-# Letters folded to one form so spelling variants meet: final yaa, taa marbuta, Persian forms.
-_LETTER_FOLDS = str.maketrans({"ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك", "ـ": None})
+# Letters folded to one form so spelling variants meet: final yaa, taa marbuta, Persian forms,
+# Latin ligatures.
+_LETTER_FOLDS = str.maketrans(
+    {"ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك", "ـ": None, "œ": "oe", "æ": "ae", "ß": "ss"}
+)
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _LEMMATISED = {"en", "fr", "es"}
 
@@ -46,6 +49,7 @@ class LanguageProfile(BaseModel):
     version: _Phrase
     source: _Phrase
     stopwords: list[_Phrase]
+    keep_forms: list[_Phrase] = []
     prefixes: list[_Phrase]
     suffixes: list[_Phrase]
     statement_types: dict[ActiveStatementType, dict[_Phrase, _Weight]]
@@ -107,6 +111,7 @@ class KeyMaker:
     def __init__(self, profile: LanguageProfile) -> None:
         self.lang = profile.language
         self.stopwords = frozenset(fold(word) for word in profile.stopwords)
+        self.keep_forms = frozenset(fold(word) for word in profile.keep_forms)
         self.prefixes = sorted({fold(p) for p in profile.prefixes}, key=len, reverse=True)
         self.suffixes = sorted({fold(s) for s in profile.suffixes}, key=len, reverse=True)
         self._lemma = lru_cache(maxsize=100_000)(self._compute_lemma)
@@ -136,9 +141,10 @@ class KeyMaker:
         return [key for token in tokenize(text) if (key := self.lemma(token)) is not None]
 
     def _compute_lemma(self, word: str) -> str:
-        if self.lang in _LEMMATISED and not word.isdigit():
+        folded = fold(word)
+        if self.lang in _LEMMATISED and not word.isdigit() and folded not in self.keep_forms:
             return fold(simplemma.lemmatize(word.lower(), lang=self.lang))
-        return fold(word)
+        return folded
 
     def _compute_stem(self, word: str) -> str:
         for prefix in self.prefixes:

@@ -1,0 +1,100 @@
+"""Each reader turns a small real file into blocks with pages, headings and metadata."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from gcm_review import (
+    CorruptDocumentError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    UnsupportedFormatError,
+    read_bytes,
+    read_document,
+)
+
+
+def test_pdf_pages_headings_and_arabic_in_reading_order(fixtures: Path) -> None:
+    document = read_document(fixtures / "review_en_ar.pdf")
+    assert document.format == "pdf"
+    assert len(document.pages) == 2
+    assert document.date == "2024-03-01"
+    arabic = [b for b in document.blocks if b.page == 2]
+    assert arabic[0].kind == "heading"
+    assert "العمال المهاجرون" in arabic[1].text
+    english = [b for b in document.blocks if b.page == 1]
+    assert english[0].kind == "heading" and "health care" in english[0].text
+    for block in document.blocks:
+        page = document.pages[block.page - 1]
+        assert page[block.start : block.start + len(block.text)] == block.text
+
+
+def test_docx_heading_levels_and_metadata(fixtures: Path) -> None:
+    document = read_document(fixtures / "statement_fr.docx")
+    headings = [(b.level, b.text) for b in document.blocks if b.kind == "heading"]
+    assert headings == [(1, "Déclaration du Royaume du Maroc"), (2, "Coopération internationale")]
+    assert document.title == "Déclaration du Royaume du Maroc"
+    assert sum(b.kind == "paragraph" for b in document.blocks) == 4
+
+
+def test_html_article_without_boilerplate(fixtures: Path) -> None:
+    document = read_document(fixtures / "news_es.html")
+    text = document.pages[0]
+    assert document.date == "2024-07-05"
+    assert "remesas" in text
+    assert "cookies" not in text.lower()
+    assert document.title is not None and "remesas" in document.title.lower()
+
+
+def test_arabic_html(fixtures: Path) -> None:
+    document = read_document(fixtures / "news_ar.html")
+    assert "جامعة الدول العربية" in document.pages[0]
+
+
+def test_markdown_headings_and_lists(fixtures: Path) -> None:
+    document = read_document(fixtures / "submission_en.md")
+    assert [b.level for b in document.blocks if b.kind == "heading"] == [1, 2, 2]
+    assert not any(b.text.startswith("#") for b in document.blocks)
+
+
+def test_plain_text_without_blank_lines_has_one_paragraph_per_line() -> None:
+    document = read_bytes("Première ligne.\nDeuxième ligne.\n".encode(), "note.txt")
+    assert [b.text for b in document.blocks] == ["Première ligne.", "Deuxième ligne."]
+
+
+def test_id_is_the_sha256_of_the_bytes(fixtures: Path) -> None:
+    path = fixtures / "submission_en.md"
+    assert read_document(path).id == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("name", "error", "hint"),
+    [
+        ("empty.txt", EmptyDocumentError, "empty"),
+        ("corrupt.pdf", CorruptDocumentError, "not a readable PDF"),
+        ("encrypted.pdf", EncryptedDocumentError, "password"),
+        ("unsupported.xyz", UnsupportedFormatError, "gcm-review reads"),
+    ],
+)
+def test_bad_files_get_one_clear_error(fixtures: Path, name: str, error: type, hint: str) -> None:
+    with pytest.raises(error) as caught:
+        read_document(fixtures / name)
+    assert name in str(caught.value) and hint in str(caught.value)
+
+
+def test_non_utf8_text_names_the_fix() -> None:
+    with pytest.raises(CorruptDocumentError, match="save the file as UTF-8"):
+        read_bytes("café".encode("cp1252"), "old.txt")
+
+
+def test_corrupt_docx() -> None:
+    with pytest.raises(CorruptDocumentError, match=r"not a valid \.docx"):
+        read_bytes(b"PK\x03\x04 this is not a zip archive", "broken.docx")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(Exception, match="cannot read the file"):
+        read_document(tmp_path / "nowhere.pdf")

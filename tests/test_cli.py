@@ -1,0 +1,203 @@
+"""The command line: every command through the CLI runner, with real files and databases."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from gcm_review.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def loaded_db(tmp_path: Path, fixtures: Path) -> Path:
+    db = tmp_path / "cli.db"
+    result = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(fixtures / "statement_fr.docx"),
+            "--db",
+            str(db),
+            "--country",
+            "ma",
+            "--kind",
+            "statement",
+            "--cycle",
+            "2024",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_ingest_reports_and_is_idempotent(loaded_db: Path, fixtures: Path) -> None:
+    again = runner.invoke(
+        app, ["ingest", str(fixtures / "statement_fr.docx"), "--db", str(loaded_db)]
+    )
+    assert again.exit_code == 0
+    assert "unchanged" in again.stderr and "0 added, 1 unchanged, 0 failed" in again.stderr
+
+
+def test_ingest_with_a_bad_file_exits_1_and_keeps_the_good_ones(
+    tmp_path: Path, fixtures: Path
+) -> None:
+    db = tmp_path / "mixed.db"
+    result = runner.invoke(
+        app,
+        ["ingest", str(fixtures / "corrupt.pdf"), str(fixtures / "news_ar.html"), "--db", str(db)],
+    )
+    assert result.exit_code == 1
+    assert "corrupt.pdf" in result.stderr and "1 added" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["ingest", "x.pdf", "--country", "XX"],
+        ["ingest", "x.pdf", "--kind", "novel"],
+        ["coverage", "--format", "pdf"],
+        ["nonsense"],
+    ],
+)
+def test_usage_errors_exit_2(arguments: list[str]) -> None:
+    assert runner.invoke(app, arguments).exit_code == 2
+
+
+def test_coverage_formats(loaded_db: Path) -> None:
+    table = runner.invoke(app, ["coverage", "--db", str(loaded_db)])
+    assert table.exit_code == 0 and "MA Morocco" in table.stdout
+    as_csv = runner.invoke(app, ["coverage", "--db", str(loaded_db), "--format", "csv"])
+    rows = list(csv.reader(io.StringIO(as_csv.stdout)))
+    assert rows[0][:3] == ["country", "name", "1"] and rows[1][0] == "MA"
+    assert int(rows[1][2 + 14]) >= 1  # objective 15 column
+    as_json = json.loads(
+        runner.invoke(app, ["coverage", "--db", str(loaded_db), "--format", "json"]).stdout
+    )
+    morocco = as_json["countries"][0]
+    assert (
+        morocco["country"] == "MA" and "15" in morocco["objectives"] and 15 not in morocco["gaps"]
+    )
+
+
+def test_search(loaded_db: Path) -> None:
+    result = runner.invoke(app, ["search", "santé", "--db", str(loaded_db), "--objective", "15"])
+    assert result.exit_code == 0 and "1 passages" in result.stdout
+    none = runner.invoke(app, ["search", "santé", "--db", str(loaded_db), "--lang", "ar"])
+    assert "0 passages" in none.stdout
+
+
+def test_report_html(loaded_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "r.html"
+    result = runner.invoke(
+        app, ["report", "--db", str(loaded_db), "--format", "html", "-o", str(target)]
+    )
+    assert result.exit_code == 0
+    html = target.read_text(encoding="utf-8")
+    assert "<mark>" in html and 'id="objective-15"' in html and "Morocco" in html
+
+
+def test_classify_contract(tmp_path: Path) -> None:
+    lines = [
+        {
+            "id": "a",
+            "text": "Le Maroc garantit l'accès des migrants aux services de base (objectif 15).",
+            "lang": "fr",
+        },
+        {
+            "id": "b",
+            "text": "Millions of birds follow the migration route along the Rift Valley.",
+        },
+        {"id": "c", "text": "ويدعو البيان إلى خفض تكلفة التحويلات المالية للمهاجرين."},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    result = runner.invoke(app, ["classify", str(source)])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["a", "b", "c"]
+    first = records[0]
+    assert set(first) == {
+        "id",
+        "lang",
+        "objectives",
+        "principles",
+        "statement_type",
+        "countries",
+        "organisations",
+    }
+    assert first["objectives"][0]["objective"] == 15 and first["countries"] == ["MA"]
+    assert all(isinstance(e, str) for e in first["objectives"][0]["evidence"])
+    assert records[1]["objectives"] == [] and records[1]["statement_type"] == "none"
+    assert records[2]["lang"] == "ar" and records[2]["objectives"][0]["objective"] == 20
+
+
+def test_classify_from_stdin_skips_bad_lines_with_a_message() -> None:
+    stdin = '{"id": "x", "text": "Remittances sent by migrant workers."}\nnot json\n'
+    result = runner.invoke(app, ["classify", "-"], input=stdin)
+    assert result.exit_code == 1
+    assert "<stdin>:2" in result.stderr
+    assert json.loads(result.stdout)["id"] == "x"
+
+
+def test_evaluate_on_a_small_gold_file(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    rows = [
+        {
+            "id": "1",
+            "lang": "en",
+            "text": "Remittance fees paid by migrant workers fell to 3 per cent.",
+            "objectives": [20],
+            "principles": [],
+            "statement_type": "practice",
+            "countries": [],
+        },
+        {
+            "id": "2",
+            "lang": "en",
+            "text": "The football club confirmed the transfer of its striker.",
+            "objectives": [],
+            "principles": [],
+            "statement_type": "none",
+            "countries": [],
+        },
+    ]
+    gold.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(gold), "--json"])
+    assert result.exit_code == 0
+    figures = json.loads(result.stdout)
+    assert figures["overall"]["top1_accuracy"] == 1.0
+    assert figures["overall"]["off_topic_rejection"] == 1.0
+    table = runner.invoke(app, ["evaluate", str(gold)])
+    assert "top1_accuracy" in table.stdout and "Per objective" in table.stdout
+
+
+def test_evaluate_names_the_bad_line(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "1", "text": "x", "objectives": [1]}\n{"id": 2}\n', encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(gold)])
+    assert result.exit_code == 1 and "gold.jsonl:2" in result.stderr
+
+
+def test_framework_check(fixtures: Path) -> None:
+    good = runner.invoke(app, ["framework", "check", str(fixtures / "mini_framework")])
+    assert good.exit_code == 0 and "OK" in good.stdout
+    bad = runner.invoke(app, ["framework", "check", str(fixtures / "broken_framework")])
+    assert bad.exit_code == 1 and "objective 24" in bad.stdout
+
+
+def test_demo(tmp_path: Path) -> None:
+    db, report = tmp_path / "demo.db", tmp_path / "demo.html"
+    result = runner.invoke(app, ["demo", "--db", str(db), "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "Report:" in result.stdout and report.is_file()
+    for code in ("JO", "EG", "MA"):
+        assert code in result.stdout
+    again = runner.invoke(app, ["demo", "--db", str(db), "-o", str(report)])
+    assert "0 sample documents added" in again.stdout

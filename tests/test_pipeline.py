@@ -1,0 +1,59 @@
+"""The stages run in order on real files; ingest is idempotent and survives bad files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from gcm_review import DocumentInfo, Engine, SQLiteStore, ingest, read_document
+from gcm_review.language import detect_language
+from gcm_review.mapping import Mapper
+from gcm_review.normalise import normalise_block
+from gcm_review.segment import split_passages
+
+
+def test_stages_in_order_on_a_fixture(fixtures: Path, engine: Engine) -> None:
+    document = read_document(fixtures / "statement_fr.docx")
+    clean = [normalise_block(b) for b in document.blocks]
+    passages = split_passages(document.id, clean)
+    assert passages and all(p.document_id == document.id for p in passages)
+    assert {detect_language(p.text) for p in passages} == {"fr"}
+    mapper = Mapper(engine.framework)
+    found = [mapper.map_passage(p.text, "fr") for p in passages]
+    assert any(m.objectives and m.objectives[0].target == "15" for m in found)
+
+
+def test_analyse_uses_the_declared_country_as_actor(fixtures: Path, engine: Engine) -> None:
+    document = read_document(fixtures / "news_es.html")
+    analysed = engine.analyse(document, DocumentInfo(country="ES", kind="news"))
+    assert analysed.lang == "es"
+    assert all(p.actors == ("ES",) for p in analysed.passages)
+    undeclared = engine.analyse(document)
+    assert any("MA" in p.actors for p in undeclared.passages)
+
+
+def test_mixed_language_pdf_gets_a_language_per_passage(fixtures: Path, engine: Engine) -> None:
+    analysed = engine.analyse(read_document(fixtures / "review_en_ar.pdf"))
+    langs = {p.passage.page: p.mapping.lang for p in analysed.passages}
+    assert langs == {1: "en", 2: "ar"}
+
+
+def test_ingest_directory_with_bad_files(fixtures: Path, tmp_path: Path, engine: Engine) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("statement_fr.docx", "news_ar.html", "corrupt.pdf", "encrypted.pdf", "empty.txt"):
+        shutil.copy(fixtures / name, folder / name)
+    (folder / "sub").mkdir()
+    shutil.copy(fixtures / "submission_en.md", folder / "sub" / "note.md")
+    with SQLiteStore(tmp_path / "c.db") as store:
+        report = ingest([folder], store, engine=engine)
+        assert len(report.added) == 3
+        assert {Path(p).name for p, _ in report.failed} == {
+            "corrupt.pdf",
+            "encrypted.pdf",
+            "empty.txt",
+        }
+        assert all(reason for _, reason in report.failed)
+        again = ingest([folder], store, engine=engine)
+        assert again.added == [] and len(again.unchanged) == 3
+        assert len(store.documents()) == 3

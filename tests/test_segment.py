@@ -1,0 +1,46 @@
+"""Passages never cross a paragraph and keep page, span and heading path."""
+
+from __future__ import annotations
+
+from gcm_review.models import Block
+from gcm_review.normalise import normalise_block
+from gcm_review.segment import SegmentOptions, split_passages, split_sentences
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "M. Dupont a parlé. H.E. Mr. Smith agreed. أكد الوزير ذلك. وقال إن العمل مستمر."
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences == [
+        "M. Dupont a parlé.",
+        "H.E. Mr. Smith agreed.",
+        "أكد الوزير ذلك.",
+        "وقال إن العمل مستمر.",
+    ]
+
+
+def test_headings_give_the_path_and_long_paragraphs_are_windowed() -> None:
+    page = "Review\n\nHealth\n\n" + " ".join(f"Sentence number {i} is here." for i in range(40))
+    blocks = [
+        Block("heading", "Review", 1, 0, 1),
+        Block("heading", "Health", 1, 8, 2),
+        Block("paragraph", page[16:], 1, 16),
+    ]
+    passages = split_passages("doc", [normalise_block(b) for b in blocks], SegmentOptions(300, 200))
+    assert len(passages) > 3
+    assert {p.heading for p in passages} == {"Review > Health"}
+    assert {p.paragraph for p in passages} == {0}
+    assert all(len(p.text) <= 300 for p in passages)
+    for passage in passages:
+        assert page[passage.start : passage.end] == passage.text
+    assert [p.index for p in passages] == list(range(len(passages)))
+
+
+def test_a_new_heading_of_the_same_level_replaces_the_old_one() -> None:
+    blocks = [
+        Block("heading", "A", 1, 0, 1),
+        Block("paragraph", "First paragraph here.", 1, 3),
+        Block("heading", "B", 2, 0, 1),
+        Block("paragraph", "Second paragraph here.", 2, 3),
+    ]
+    passages = split_passages("doc", [normalise_block(b) for b in blocks])
+    assert [(p.heading, p.page, p.paragraph) for p in passages] == [("A", 1, 0), ("B", 2, 1)]
