@@ -19,6 +19,10 @@ are copied verbatim):
 * a ``{ar} `` prefix marks a paragraph whose language differs from the document's
   (any language code; ``ar`` is set right-to-left).
 
+Arabic meant for PDF is written without short-vowel marks (harakat, tanween, shadda) and
+without punctuation right after a number: PDFium misplaces both when extracting shaped
+right-to-left text, and the fixtures should extract cleanly.
+
 Binary outputs are deterministic: PDF creation dates, DOCX core properties and ZIP member
 times are fixed, so re-running the script reproduces the same bytes.
 

@@ -46,7 +46,8 @@ app = typer.Typer(
 framework_app = typer.Typer(help="Work with framework folders.", no_args_is_help=True)
 app.add_typer(framework_app, name="framework")
 
-out = Console(soft_wrap=True)
+# Piped output is not cut to 80 columns: the coverage table is wider than that.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]

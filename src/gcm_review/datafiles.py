@@ -51,11 +51,10 @@ class SourceFile:
         node = self.node
         line = node.start_mark.line + 1 if node is not None else 1
         for key in loc:
-            child = _child(node, key)
-            if child is None:
+            found = _child(node, key)
+            if found is None:
                 break
-            node = child
-            line = node.start_mark.line + 1
+            line, node = found
         return line
 
     def problem(self, loc: Sequence[str | int], message: str) -> str:
@@ -103,13 +102,13 @@ def load_model(path: Path, model: type[ModelT], label: str | None = None) -> Mod
     return result
 
 
-def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
+def _child(node: yaml.Node | None, key: str | int) -> tuple[int, yaml.Node] | None:
+    """The node under ``key`` and the line where it is written (its key's line in a mapping)."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if str(key_node.value) == str(key):
-                found: yaml.Node = value_node
-                return found
+                return key_node.start_mark.line + 1, value_node
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
         item: yaml.Node = node.value[key]
-        return item
+        return item.start_mark.line + 1, item
     return None

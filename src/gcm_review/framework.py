@@ -172,6 +172,8 @@ def check_framework(folder: Path) -> tuple[Framework | None, list[str]]:
         problems += found
     if spec is not None:
         problems += _check_spec(spec_source, spec)  # type: ignore[arg-type]
+    # lexicons are checked against the declared ids even when framework.yaml has other errors
+    ids = _declared_ids(spec_source.data if spec_source is not None else None)
     lexicons: dict[str, Lexicon] = {}
     lexicon_files = sorted((folder / "lexicons").glob("*.yaml"))
     if not lexicon_files:
@@ -183,8 +185,7 @@ def check_framework(folder: Path) -> tuple[Framework | None, list[str]]:
         lexicon, found = source.validate(Lexicon)
         problems += found
         if lexicon is not None:
-            if spec is not None:
-                problems += _check_lexicon(source, lexicon, spec, lexicon_file.stem)
+            problems += _check_lexicon(source, lexicon, ids, lexicon_file.stem)
             lexicons[lexicon.language] = lexicon
     if spec is None:
         return None, problems
@@ -224,15 +225,30 @@ def _check_spec(source: SourceFile, spec: FrameworkSpec) -> list[str]:
     return problems
 
 
+def _declared_ids(data: object) -> tuple[set[int], set[str]]:
+    """Objective and principle ids as written in framework.yaml, valid or not."""
+    if not isinstance(data, dict):
+        return set(), set()
+
+    def ids(key: str) -> list[object]:
+        entries = data.get(key)
+        items = entries if isinstance(entries, list) else []
+        return [entry.get("id") for entry in items if isinstance(entry, dict)]
+
+    objectives = {i for i in ids("objectives") if isinstance(i, int)}
+    principles = {str(i) for i in ids("principles") if i is not None}
+    return objectives, principles
+
+
 def _check_lexicon(
-    source: SourceFile, lexicon: Lexicon, spec: FrameworkSpec, stem: str
+    source: SourceFile, lexicon: Lexicon, ids: tuple[set[int], set[str]], stem: str
 ) -> list[str]:
     problems: list[str] = []
     if lexicon.language != stem:
         problems.append(
             source.problem(("language",), f"says {lexicon.language!r} but the file is {stem}.yaml")
         )
-    objective_ids = {o.id for o in spec.objectives}
+    objective_ids, principle_ids = ids
     bounds = f"{min(objective_ids)}-{max(objective_ids)}" if objective_ids else "none"
     for number in lexicon.objectives:
         if number not in objective_ids:
@@ -240,7 +256,6 @@ def _check_lexicon(
             problems.append(source.problem(("objectives", number), message))
     for number in sorted(objective_ids - set(lexicon.objectives)):
         problems.append(source.problem(("objectives",), f"no cues for objective {number}"))
-    principle_ids = {p.id for p in spec.principles}
     for name in lexicon.principles:
         if name not in principle_ids:
             known = ", ".join(sorted(principle_ids))

@@ -219,10 +219,10 @@ class Mapper:
             return True
         if "off_topic" in kinds:
             return False
-        if "weak" in kinds:
-            return True
-        best = _totals(h for h in hits if h.target[0] == "objective")
-        return max(best.values(), default=0.0) >= self.options.evidence_gate
+        totals = _totals(h for h in hits if h.target[0] == "objective")
+        evidence = max(totals.values(), default=0.0)
+        # a weak term ("migration", "border") needs some objective evidence beside it
+        return evidence > 0 if "weak" in kinds else evidence >= self.options.evidence_gate
 
     def _assert(self, hits: Sequence[_Hit], kind: str, limit: int) -> tuple[Match, ...]:
         own = [hit for hit in hits if hit.target[0] == kind]

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from rich import box
 from rich.table import Table
 
 from ..analyse import CoverageMatrix
@@ -14,7 +15,7 @@ from ..gazetteer import country_name
 
 def coverage_table(matrix: CoverageMatrix) -> Table:
     """A terminal table: one row per state, one column per objective, passage counts."""
-    table = Table(title="Passages per state and GCM objective", show_lines=False)
+    table = Table(title="Passages per state and GCM objective", box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column("state", no_wrap=True)
     for objective in matrix.objectives:
         table.add_column(str(objective), justify="right")

@@ -42,37 +42,40 @@ def _page_blocks(text: str, page: int) -> list[Block]:
     """Group the lines of a page into headings and paragraphs.
 
     A paragraph ends at a blank line, or at a line that ends a sentence and is clearly shorter
-    than the page's long lines. A short line without final punctuation, followed by a new
-    block, is a heading.
+    than the page's long lines. A short line without final punctuation is a heading.
     """
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     width = max((len(line.strip()) for _, line in lines), default=0)
-    groups: list[list[tuple[int, str]]] = [[]]
-    previous_end = -2
+    groups: list[tuple[str, list[tuple[int, str]]]] = []
+    current: list[tuple[int, str]] = []
+    previous_end = 0
     for start, line in lines:
-        if not line.strip():
-            continue
-        if groups[-1] and text[previous_end:start].count("\n") > 1:
-            groups.append([])
-        groups[-1].append((start, line))
         stripped = line.strip()
         short = len(stripped) < _SHORT_LINE * width
-        if short and (_LINE_END_RE.search(stripped) or len(groups[-1]) == 1):
-            groups.append([])
+        ends = bool(_LINE_END_RE.search(stripped))
+        if current and text[previous_end:start].count("\n") > 1:
+            groups.append(("paragraph", current))
+            current = []
+        if short and not ends:
+            if current:
+                groups.append(("paragraph", current))
+                current = []
+            groups.append(("heading", [(start, line)]))
+        else:
+            current.append((start, line))
+            if short:
+                groups.append(("paragraph", current))
+                current = []
         previous_end = start + len(line)
+    if current:
+        groups.append(("paragraph", current))
     blocks: list[Block] = []
-    for group in groups:
-        if not group:
-            continue
+    for kind, group in groups:
         start, end = group[0][0], group[-1][0] + len(group[-1][1])
         chunk = text[start:end]
-        single = len(group) == 1
-        is_heading = single and not _LINE_END_RE.search(chunk.strip()) and len(chunk) < 90
-        blocks.append(
-            Block(
-                "heading" if is_heading else "paragraph", chunk, page, start, 1 if is_heading else 0
-            )
-        )
+        if kind == "paragraph" and len(group) == 1 and not _LINE_END_RE.search(chunk.strip()):
+            kind = "heading"
+        blocks.append(Block(kind, chunk, page, start, 1 if kind == "heading" else 0))  # type: ignore[arg-type]
     return blocks
 
 

@@ -1,0 +1,81 @@
+"""The extract stage: states from names in four languages, organisations, statement types."""
+
+from __future__ import annotations
+
+import pytest
+
+from gcm_review import Engine
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Le Royaume du Maroc a présidé la séance.", ["MA"]),
+        ("أكدت المملكة المغربية التزامها بالاتفاق.", ["MA"]),
+        ("Los trabajadores marroquíes residentes en España enviaron más dinero.", ["MA", "ES"]),
+        (
+            "Jordan and Egypt presented their reviews; Moroccan officials listened.",
+            ["JO", "EG", "MA"],
+        ),
+        ("La réunion s'est tenue à Genève sans les États-Unis.", ["US"]),
+        ("تعمل دول المغرب العربي على تنسيق سياساتها.", []),
+        ("South Sudan and Sudan signed a labour agreement.", ["SS", "SD"]),
+    ],
+)
+def test_countries(engine: Engine, text: str, codes: list[str]) -> None:
+    assert engine.classify(text).countries == codes
+
+
+def test_capitalised_names_need_a_capital_in_the_text(engine: Engine) -> None:
+    assert engine.classify("They will turkey-trot to chad about it.", "en").countries == []
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("The IOM office opened in Amman.", "IOM"),
+        ("L'OIM a soutenu le programme.", "IOM"),
+        ("وقدمت المنظمة الدولية للهجرة الدعم.", "IOM"),
+        ("organisée par l'ONU. Réseau Migration et la Ligue arabe", "UNNM"),
+        ("La CESAO a publié un rapport.", "ESCWA"),
+    ],
+)
+def test_organisations_in_four_languages(engine: Engine, text: str, organisation: str) -> None:
+    assert organisation in engine.classify(text).organisations
+
+
+def test_entities_carry_spans_and_values(engine: Engine) -> None:
+    text = "Le Royaume du Maroc et l'OIM ont signé un accord sur les migrants."
+    entities = engine.classify(text, "fr").entities
+    assert [(e.type, e.value) for e in entities] == [("country", "MA"), ("organisation", "IOM")]
+    assert all(text[e.start : e.end] == e.text for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        (
+            "States should guarantee migrants access to health care regardless of status.",
+            "en",
+            "recommendation",
+        ),
+        (
+            "The Government will set up a fund for migrant workers' return by 2026.",
+            "en",
+            "commitment",
+        ),
+        (
+            "Le Ministère a lancé en 2023 un programme de formation pour les travailleurs migrants.",
+            "fr",
+            "practice",
+        ),
+        (
+            "Sin embargo, persisten obstáculos para que los migrantes accedan a la salud.",
+            "es",
+            "challenge",
+        ),
+        ("تلتزم الحكومة بتوسيع الحماية الاجتماعية لتشمل العمال المهاجرين.", "ar", "commitment"),
+    ],
+)
+def test_statement_types(engine: Engine, text: str, lang: str, kind: str) -> None:
+    assert engine.classify(text, lang).statement_type == kind

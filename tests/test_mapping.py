@@ -1,0 +1,126 @@
+"""The map stage: explicit references, cues with morphology, the relevance gate, evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from gcm_review import Engine
+
+
+def objectives(engine: Engine, text: str, lang: str) -> list[int]:
+    return [int(m.target) for m in engine.classify(text, lang).objectives]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Under Objective 15 of the Global Compact, clinics now serve all migrants.", "en", 15),
+        ("Au titre de l'objectif n° 15 du PMM, les migrants sont soignés.", "fr", 15),
+        (
+            "En el marco del objetivo 20 del Pacto Mundial, las remesas de los migrantes crecieron.",
+            "es",
+            20,
+        ),
+        ("في إطار الهدف ١٥ من الاتفاق العالمي، يحصل المهاجرون على العلاج.", "ar", 15),
+        ("وفي ما يتعلق بالهدف 21 من الاتفاق العالمي، عاد مئات المهاجرين.", "ar", 21),
+        (
+            "The fifteenth objective of the Global Compact guides our clinics for migrants.",
+            "en",
+            15,
+        ),
+        ("وينص الهدف الخامس عشر من الاتفاق العالمي على خدمات للمهاجرين.", "ar", 15),
+        ("Paragraph 31 of the Global Compact asks states to serve migrants.", "en", 15),
+    ],
+)
+def test_explicit_references_in_four_languages(
+    engine: Engine, text: str, lang: str, expected: int
+) -> None:
+    mapping = engine.classify(text, lang)
+    assert mapping.objectives[0].target == str(expected)
+    assert any(e.kind == "reference" for e in mapping.objectives[0].evidence)
+
+
+def test_lists_and_ranges_of_objectives(engine: Engine) -> None:
+    found = objectives(
+        engine, "Migrants benefit from work under objectives 6 and 22 of the GCM.", "en"
+    )
+    assert {6, 22} <= set(found)
+    ranged = objectives(
+        engine, "Our report on migrants covers objectives 5–7 of the Compact.", "en"
+    )
+    assert set(ranged) == {5, 6, 7}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        (
+            "Migrant health indicators follow SDG target 10.7 and objective 3.8 of the plan.",
+            "en",
+            10,
+        ),
+        ("Objective 15 of the national health strategy also covers migrants.", "en", 15),
+        ("يسهم الهدف 15 من أهداف التنمية المستدامة في حماية المهاجرين.", "ar", 15),
+        ("L'objectif 2 du Pacte mondial sur les réfugiés concerne aussi les migrants.", "fr", 2),
+    ],
+)
+def test_numbers_of_other_frameworks_are_not_objectives(
+    engine: Engine, text: str, lang: str, absent: int
+) -> None:
+    mapping = engine.classify(text, lang)
+    references = [m for m in mapping.objectives if any(e.kind == "reference" for e in m.evidence)]
+    assert str(absent) not in {m.target for m in references}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Millions of storks follow the migration route along the Rift Valley every autumn.", "en"),
+        ("The bank completed the migration of its core database to a new cloud platform.", "en"),
+        ("Le club a confirmé le transfert de son attaquant pour un montant record.", "fr"),
+        ("La migración de las aves hacia el sur comenzó antes este año por el calor.", "es"),
+        ("The ministry of health opened twelve primary care clinics in rural districts.", "en"),
+    ],
+)
+def test_off_topic_passages_map_to_nothing(engine: Engine, text: str, lang: str) -> None:
+    mapping = engine.classify(text, lang)
+    assert mapping.objectives == () and mapping.statement_type == "none"
+
+
+def test_arabic_clitics_and_plural_forms_match_the_same_cue(engine: Engine) -> None:
+    one = engine.classify("تيسير حصول المهاجرين على الخدمات الأساسية.", "ar")
+    two = engine.classify(
+        "وتيسّر الوزارة للمهاجرين الحصول على الخدمات الأساسية والرعاية الصحية.", "ar"
+    )
+    assert one.objectives[0].target == two.objectives[0].target == "15"
+
+
+def test_lemmas_match_inflected_forms(engine: Engine) -> None:
+    text = "Remittances sent by migrant workers became cheaper as transfer costs fell."
+    assert objectives(engine, text, "en")[0] == 20
+
+
+def test_evidence_spans_point_into_the_passage(engine: Engine) -> None:
+    text = "Le Maroc garantit l'accès des migrants aux services de base, dont la santé."
+    match = engine.classify(text, "fr").objectives[0]
+    assert match.target == "15" and match.framework == "gcm@1.0.0"
+    for evidence in match.evidence:
+        assert text[evidence.start : evidence.end] == evidence.text
+    assert 0 < match.score <= 1
+
+
+def test_principles_are_mapped_with_evidence(engine: Engine) -> None:
+    mapping = engine.classify(
+        "Civil society, trade unions and employers helped draft the plan that protects the human "
+        "rights of all migrants.",
+        "en",
+    )
+    principles = {m.target for m in mapping.principles}
+    assert {"human rights", "whole-of-society"} <= principles
+
+
+def test_a_language_without_lexicon_maps_to_nothing(engine: Engine) -> None:
+    mapping = engine.classify(
+        "Die Regierung garantiert Migranten den Zugang zu Grunddiensten.", "de"
+    )
+    assert mapping.lang == "de" and mapping.objectives == ()
