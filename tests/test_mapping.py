@@ -17,7 +17,7 @@ def objectives(engine: Engine, text: str, lang: str) -> list[int]:
         ("Under Objective 15 of the Global Compact, clinics now serve all migrants.", "en", 15),
         ("Au titre de l'objectif n° 15 du PMM, les migrants sont soignés.", "fr", 15),
         (
-            "En el marco del objetivo 20 del Pacto Mundial, las remesas de los migrantes crecieron.",
+            "Según el objetivo 20 del Pacto Mundial, las remesas de los migrantes crecieron.",
             "es",
             20,
         ),

@@ -73,6 +73,7 @@ class References(_Strict):
     """Words used to recognise explicit citations of objectives."""
 
     objective_words: list[Phrase]
+    number_words: list[Phrase] = []
     paragraph_words: list[Phrase]
     compact_names: list[Phrase]
     other_frameworks: list[Phrase]

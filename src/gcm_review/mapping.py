@@ -98,7 +98,9 @@ class _ReferencePatterns:
         words = _alternation(refs.objective_words)
         lead = rf"(?<![^\W_])(?:{clitics})?" if clitics else r"(?<![^\W_])"
         numbers = r"(\d{1,2}(?:\s*(?:[,;/&–-]|[^\W\d_]{1,3})\s*\d{1,2})*)(?![\d]|[.,]\d)"
-        self.numbered = re.compile(rf"{lead}(?:{words})\s*(?:n[o°]?\s*\.?\s*[o°]?\.?\s*)?{numbers}")
+        marker = _alternation(refs.number_words)
+        marker = rf"(?:(?:{marker})\s*\.?\s*)?" if marker else ""
+        self.numbered = re.compile(rf"{lead}(?:{words})\s*{marker}{numbers}")
         ordinal_words = {fold(w): n for n, ws in refs.ordinals.items() for w in ws}
         ordinals = _alternation(ordinal_words)
         self.ordinal_words = ordinal_words
@@ -214,7 +216,15 @@ class Mapper:
         return other.start() == compact.start() and other.end() > compact.end()
 
     def _is_relevant(self, index: LexiconIndex, keys: Sequence[str], hits: Sequence[_Hit]) -> bool:
-        kinds = {kind for hit in index.relevance.find(keys) for kind in hit.payloads}
+        found = index.relevance.find(keys)
+        blocked = [(h.first, h.last) for h in found if "off_topic" in h.payloads]
+        # "migratory birds" holds "migratory": a term inside an off-topic phrase does not count
+        kinds = {
+            kind
+            for hit in found
+            for kind in hit.payloads
+            if kind == "off_topic" or not any(f <= hit.first and hit.last <= l for f, l in blocked)
+        }
         if "strong" in kinds or any(hit.evidence.kind == "reference" for hit in hits):
             return True
         if "off_topic" in kinds:
