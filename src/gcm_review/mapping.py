@@ -223,7 +223,7 @@ class Mapper:
             kind
             for hit in found
             for kind in hit.payloads
-            if kind == "off_topic" or not any(f <= hit.first and hit.last <= l for f, l in blocked)
+            if kind == "off_topic" or not any(a <= hit.first and hit.last <= b for a, b in blocked)
         }
         if "strong" in kinds or any(hit.evidence.kind == "reference" for hit in hits):
             return True
