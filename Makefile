@@ -21,7 +21,7 @@ run: $(VENV)/.installed
 
 ## test: lint, type-check and run the whole test suite (with the quality gate)
 test: $(VENV)/.installed-dev lint types
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --cov=gcm_review --cov-report=term:skip-covered --cov-fail-under=95
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks scripts

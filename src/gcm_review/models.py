@@ -182,6 +182,49 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or date range written in a passage, resolved to ISO 8601.
+
+    Attributes:
+        text: the words as they stand in the passage ("les 3 et 4 juillet").
+        start: offset in the passage text.
+        end: offset just past the end.
+        value: ``YYYY-MM-DD`` for a day, ``YYYY-MM`` for a month, ``YYYY`` for a year, or
+            ``start/end`` for a range ("2024-07-03/2024-07-04").
+        relative: whether it was resolved against a reference date ("hier", "last year").
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str
+    relative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person named in a passage, with what the passage says about them.
+
+    Attributes:
+        name: the name as written, without honorific ("Ismail Chakouri").
+        start: offset of the name in the passage text.
+        end: offset just past the name.
+        honorific: the title before the name, if any ("M.", "H.E.", "السيد").
+        role: the function given in apposition ("directeur des questions globales").
+        affiliation: the body the person belongs to ("ministère des Affaires étrangères").
+        country: ISO code of the state the person represents, when the passage says it.
+    """
+
+    name: str
+    start: int
+    end: int
+    honorific: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Mapping:
     """What the map and extract stages say about one passage.
 

@@ -6,10 +6,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .gazetteer import country_names, load_countries, load_organisations
-from .models import Entity, StatementType
-from .phrases import PhraseHit, PhraseMatcher
-from .text import KeyMaker, Token, key_maker, load_profile, tokenize
+from ..gazetteer import country_names, load_countries, load_organisations
+from ..models import Entity, StatementType
+from ..phrases import PhraseHit, PhraseMatcher
+from ..text import KeyMaker, Token, key_maker, load_profile, tokenize
 
 # Arabic names are keyed with the Arabic key maker; Latin-script names only get folded, which
 # is the same in every language, so one key maker serves all names.
