@@ -113,6 +113,12 @@ class _ReferencePatterns:
         self.other = re.compile(rf"(?<![^\W_])(?:{_alternation(refs.other_frameworks)})(?![^\W_])")
         self.by_paragraph = framework.objective_by_paragraph()
         self.known = set(framework.objectives)
+        # a citation needs one of these words, so most passages skip the regular expressions
+        self.triggers = {
+            key
+            for word in (*refs.objective_words, *refs.paragraph_words)
+            for key in keys.surface_keys(word)
+        }
 
 
 class Mapper:
@@ -160,7 +166,8 @@ class Mapper:
         keys = [key for key, _ in content]
         content_tokens = [token for _, token in content]
         hits = self._cue_hits(index, keys, content_tokens, text)
-        hits += self._reference_hits(index, text)
+        if any(index.keys.surface(t) in index.references.triggers for t in tokens) or "§" in text:
+            hits += self._reference_hits(index, text)
         relevant = self._is_relevant(index, keys, hits)
         if not relevant:
             return PassageMap(False, (), ())

@@ -21,7 +21,8 @@ Editor = Callable[[re.Match[str]], Sequence[Piece]]
 _CLUSTER_RE = re.compile(r".[\u0300-\u036f\u064b-\u065f\u0670]*", re.DOTALL)
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640]")
 _HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
-_SPACE_RE = re.compile(r"\s+")
+# whitespace that is not already a single space between words
+_SPACE_RE = re.compile(r"^\s+|\s+$|\s{2,}|[^\S ]")
 # ". ," or " ." debris: punctuation, optional space, more punctuation; keep the last mark.
 _DEBRIS_RE = re.compile(r"(?:\s*[.,;:،؛])+\s*([.,;:،؛])(?=\s|$)")
 # A full stop between a letter and a lower-case Latin word does not end a sentence.
@@ -50,6 +51,8 @@ def normalise_text(text: str) -> str:
 
 
 def _nfc(text: str) -> tuple[str, list[int]]:
+    if unicodedata.is_normalized("NFC", text):
+        return text, list(range(len(text)))
     out: list[str] = []
     offsets: list[int] = []
     for match in _CLUSTER_RE.finditer(text):
@@ -62,10 +65,13 @@ def _nfc(text: str) -> tuple[str, list[int]]:
 def _edit(
     text: str, offsets: list[int], pattern: re.Pattern[str], editor: Editor
 ) -> tuple[str, list[int]]:
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return text, offsets
     out: list[str] = []
     new_offsets: list[int] = []
     cursor = 0
-    for match in pattern.finditer(text):
+    for match in matches:
         out.append(text[cursor : match.start()])
         new_offsets.extend(offsets[cursor : match.start()])
         for piece in editor(match):
