@@ -22,7 +22,7 @@ from functools import cached_property
 from .framework import Framework, Lexicon
 from .models import Evidence, Match
 from .phrases import PhraseMatcher
-from .text import KeyMaker, Token, fold, fold_with_offsets, key_maker, tokenize
+from .text import KeyMaker, Token, fold, fold_with_offsets, key_maker, surface_keys, tokenize
 
 Target = tuple[str, str]  # ("objective", "15") or ("principle", "human rights")
 
@@ -117,7 +117,7 @@ class _ReferencePatterns:
         self.triggers = {
             key
             for word in (*refs.objective_words, *refs.paragraph_words)
-            for key in keys.surface_keys(word)
+            for key in surface_keys(word)
         }
 
 
@@ -148,12 +148,15 @@ class Mapper:
             self._indexes[lang] = LexiconIndex(lexicon, self.framework, key_maker(lang))
         return self._indexes[lang]
 
-    def map_passage(self, text: str, lang: str) -> PassageMap:
+    def map_passage(
+        self, text: str, lang: str, tokens: Sequence[Token] | None = None
+    ) -> PassageMap:
         """Map one passage.
 
         Args:
             text: the passage text (normalised).
             lang: its language code.
+            tokens: the passage's tokens, when the caller has them already.
 
         Returns:
             Relevance, and the asserted objectives and principles with their evidence.
@@ -161,12 +164,12 @@ class Mapper:
         index = self.index(lang)
         if index is None:
             return PassageMap(False, (), ())
-        tokens = tokenize(text)
+        tokens = tokenize(text) if tokens is None else tokens
         content = [(key, token) for token in tokens if (key := index.keys.lemma(token)) is not None]
         keys = [key for key, _ in content]
         content_tokens = [token for _, token in content]
         hits = self._cue_hits(index, keys, content_tokens, text)
-        if any(index.keys.surface(t) in index.references.triggers for t in tokens) or "§" in text:
+        if any(t.key in index.references.triggers for t in tokens) or "§" in text:
             hits += self._reference_hits(index, text)
         relevant = self._is_relevant(index, keys, hits)
         if not relevant:

@@ -40,8 +40,9 @@ def normalise_block(block: Block) -> CleanBlock:
         The clean text with, for each character, its index in ``block.text``.
     """
     text, offsets = _nfc(block.text)
-    for pattern, editor in _EDITS:
-        text, offsets = _edit(text, offsets, pattern, editor)
+    if _ANY_EDIT_RE.search(text):
+        for pattern, editor in _EDITS:
+            text, offsets = _edit(text, offsets, pattern, editor)
     return CleanBlock(block=block, text=text, offsets=tuple(offsets))
 
 
@@ -109,3 +110,4 @@ _EDITS: tuple[tuple[re.Pattern[str], Editor], ...] = (
     (_STRAY_STOP_RE, _drop),
     (_SPACE_BEFORE_RE, _drop),
 )
+_ANY_EDIT_RE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _EDITS))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -52,14 +54,10 @@ class PhraseMatcher(Generic[PayloadT]):
         if self.empty or not keys:
             return []
         haystack = _SEP + _SEP.join(keys) + _SEP
-        # haystack index of the separator that closes each token -> token index
-        closing: dict[int, int] = {}
-        position = 0
-        for index, key in enumerate(keys):
-            position += 1 + len(key)
-            closing[position] = index
+        # haystack index of the separator that closes each token, in token order
+        closing = list(accumulate(len(k) + 1 for k in keys))
         hits: list[PhraseHit[PayloadT]] = []
         for end, (length, payloads) in self._automaton.iter(haystack):
-            last = closing[end]
+            last = bisect_left(closing, end)
             hits.append(PhraseHit(last - length + 1, last, payloads))
         return hits

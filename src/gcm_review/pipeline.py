@@ -20,6 +20,7 @@ from .normalise import normalise_block, normalise_text
 from .read import SUPPORTED_SUFFIXES, read_document
 from .segment import SegmentOptions, split_passages
 from .store import Store
+from .text import tokenize
 
 # Below this many letters a passage's own language guess is unreliable; the document's
 # majority language is used instead.
@@ -60,9 +61,10 @@ class Engine:
         return self._map(clean, lang or detect_language(clean))
 
     def _map(self, text: str, lang: str) -> Mapping:
-        found = self.mapper.map_passage(text, lang)
-        statement_type = self.extractor.statement_type(text, lang, found.relevant)
-        entities = tuple(self.extractor.entities(text))
+        tokens = tokenize(text)
+        found = self.mapper.map_passage(text, lang, tokens)
+        statement_type = self.extractor.statement_type(text, lang, found.relevant, tokens)
+        entities = tuple(self.extractor.entities(text, tokens))
         return Mapping(
             lang, found.relevant, found.objectives, found.principles, statement_type, entities
         )

@@ -30,7 +30,8 @@ _Weight = Annotated[float, Field(gt=0, le=3)]
 # vocalised Arabic word stays one token.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed"
 TOKEN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
-_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
+_MARK_RE = re.compile(rf"[{_MARKS}]")
+_PLAIN_TOKEN_RE = re.compile(r"[^\W_]+")
 # Letters folded to one form so spelling variants meet: final yaa, taa marbuta, Persian forms,
 # Latin ligatures.
 _LETTER_FOLDS = str.maketrans(
@@ -57,10 +58,20 @@ class LanguageProfile(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word of a text: its surface form, folded form and span."""
+    """A word of a text.
+
+    Attributes:
+        text: the word as written.
+        folded: lower case, no accents or harakat, unified Arabic letters.
+        key: the surface key phrases are matched on: ``folded``, and for an Arabic word
+            without its clitics and affixes.
+        start: offset of the word in the text.
+        end: offset just past the word.
+    """
 
     text: str
     folded: str
+    key: str
     start: int
     end: int
 
@@ -91,23 +102,37 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split text into word tokens with their spans."""
-    return [
-        Token(match.group(), fold(match.group()), match.start(), match.end())
-        for match in TOKEN_RE.finditer(text)
-    ]
+    """Split text into word tokens with their spans and surface keys."""
+    tokens: list[Token] = []
+    pattern = TOKEN_RE if _MARK_RE.search(text) else _PLAIN_TOKEN_RE
+    for match in pattern.finditer(text):
+        word = match.group()
+        folded, key = _word_keys(word)
+        tokens.append(Token(word, folded, key, match.start(), match.end()))
+    return tokens
+
+
+@lru_cache(maxsize=200_000)
+def _word_keys(word: str) -> tuple[str, str]:
+    folded = fold(word)
+    return folded, key_maker("ar").stem(folded) if is_arabic(folded) else folded
+
+
+def surface_keys(text: str) -> list[str]:
+    """Surface keys of every word of a phrase."""
+    return [token.key for token in tokenize(text)]
 
 
 def is_arabic(word: str) -> bool:
-    """Whether the word is written in Arabic script."""
-    return bool(_ARABIC_LETTER_RE.search(word))
+    """Whether the word starts with a letter of the Arabic script."""
+    return "\u0600" <= word[:1] <= "\u06ff"
 
 
 class KeyMaker:
-    """Computes the keys tokens are matched on, for one language.
+    """Computes the lemma keys tokens are matched on, for one language.
 
-    ``surface`` keys keep every word and only fold it (Arabic words also lose clitics and
-    affixes); ``lemma`` keys drop stop words and reduce words to their lemma.
+    Lemma keys drop stop words and reduce words to their lemma (French, English, Spanish)
+    or strip their clitics and affixes (Arabic). Surface keys are on the tokens themselves.
     """
 
     def __init__(self, profile: LanguageProfile) -> None:
@@ -117,26 +142,16 @@ class KeyMaker:
         self.prefixes = sorted({fold(p) for p in profile.prefixes}, key=len, reverse=True)
         self.suffixes = sorted({fold(s) for s in profile.suffixes}, key=len, reverse=True)
         self._lemma = lru_cache(maxsize=100_000)(self._compute_lemma)
-        self._stem = lru_cache(maxsize=100_000)(self._compute_stem)
-
-    def surface(self, token: Token) -> str:
-        """Fold the token; strip Arabic affixes."""
-        if is_arabic(token.folded):
-            return self._stem(token.folded)
-        return token.folded
+        self.stem = lru_cache(maxsize=100_000)(self._compute_stem)
 
     def lemma(self, token: Token) -> str | None:
         """Return the token's lemma key, or None for a stop word."""
         if token.folded in self.stopwords:
             return None
         if is_arabic(token.folded):
-            key = self._stem(token.folded)
+            key = token.key
             return None if key in self.stopwords else key
         return self._lemma(token.text)
-
-    def surface_keys(self, text: str) -> list[str]:
-        """Surface keys of every token of a phrase."""
-        return [self.surface(token) for token in tokenize(text)]
 
     def lemma_keys(self, text: str) -> list[str]:
         """Lemma keys of the content words of a phrase."""

@@ -9,11 +9,8 @@ from dataclasses import dataclass
 from ..gazetteer import country_names, load_countries, load_organisations
 from ..models import Entity, StatementType
 from ..phrases import PhraseHit, PhraseMatcher
-from ..text import KeyMaker, Token, key_maker, load_profile, tokenize
+from ..text import Token, load_profile, surface_keys, tokenize
 
-# Arabic names are keyed with the Arabic key maker; Latin-script names only get folded, which
-# is the same in every language, so one key maker serves all names.
-_NAME_KEYS = "ar"
 # On a tie, the more specific statement type wins.
 _TYPE_PRIORITY: tuple[StatementType, ...] = (
     "recommendation",
@@ -47,7 +44,6 @@ class Extractor:
 
     def __init__(self, options: ExtractOptions | None = None) -> None:
         self.options = options or ExtractOptions()
-        self._keys = key_maker(_NAME_KEYS)
         self._names = PhraseMatcher(self._name_phrases())
         self._acronyms = PhraseMatcher(
             ([token.text for token in tokenize(acronym)], org.id)
@@ -61,24 +57,22 @@ class Extractor:
         for code, by_lang in country_names().items():
             for names in by_lang.values():
                 phrases += [
-                    (self._keys.surface_keys(n), _Name(code, "country", n[0].isupper()))
-                    for n in names
+                    (surface_keys(n), _Name(code, "country", n[0].isupper())) for n in names
                 ]
         for names in load_countries().not_states.values():
-            phrases += [(self._keys.surface_keys(n), _Name("", "none", False)) for n in names]
+            phrases += [(surface_keys(n), _Name("", "none", False)) for n in names]
         for org in load_organisations().organisations:
             for names in org.names.values():
                 phrases += [
-                    (self._keys.surface_keys(n), _Name(org.id, "organisation", n[0].isupper()))
-                    for n in names
+                    (surface_keys(n), _Name(org.id, "organisation", n[0].isupper())) for n in names
                 ]
         return phrases
 
-    def entities(self, text: str) -> list[Entity]:
+    def entities(self, text: str, tokens: Sequence[Token] | None = None) -> list[Entity]:
         """Find the countries and organisations a passage names, longest names first."""
-        tokens = tokenize(text)
+        tokens = tokenize(text) if tokens is None else tokens
         candidates: list[tuple[int, int, str, str]] = []
-        for hit in self._names.find([self._keys.surface(t) for t in tokens]):
+        for hit in self._names.find([t.key for t in tokens]):
             name = _pick(hit, tokens)
             if name is not None:
                 candidates.append((hit.first, hit.last, name.type, name.value))
@@ -97,15 +91,17 @@ class Extractor:
             entities.append(Entity(kind, text[start:end], start, end, value))  # type: ignore[arg-type]
         return sorted(entities, key=lambda e: e.start)
 
-    def statement_type(self, text: str, lang: str, relevant: bool) -> StatementType:
+    def statement_type(
+        self, text: str, lang: str, relevant: bool, tokens: Sequence[Token] | None = None
+    ) -> StatementType:
         """Tell whether a passage reports a practice, a commitment, a challenge, a
         recommendation or plain news (``report``); ``none`` when it is not about migration."""
         if not relevant:
             return "none"
         matcher = self._type_matcher(lang)
-        keys = key_maker(lang)
         scores: dict[str, float] = defaultdict(float)
-        for hit in matcher.find([keys.surface(t) for t in tokenize(text)]):
+        tokens = tokenize(text) if tokens is None else tokens
+        for hit in matcher.find([t.key for t in tokens]):
             for kind, weight in hit.payloads:
                 scores[kind] += weight
         if not scores:
@@ -116,9 +112,8 @@ class Extractor:
     def _type_matcher(self, lang: str) -> PhraseMatcher[tuple[str, float]]:
         if lang not in self._types:
             profile = load_profile(lang)
-            keys: KeyMaker = key_maker(lang)
             self._types[lang] = PhraseMatcher(
-                (keys.surface_keys(phrase), (kind, weight))
+                (surface_keys(phrase), (kind, weight))
                 for kind, phrases in profile.statement_types.items()
                 for phrase, weight in phrases.items()
             )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..models import AnalysedDocument, AnalysedPassage, Evidence, Match
-from ..text import key_maker, tokenize
+from ..text import surface_keys
 from .base import CoverageCell, Store, StoredDocument, StoredMatch, StoredPassage
 
 SCHEMA_VERSION = 1
@@ -55,8 +55,7 @@ def search_keys(text: str) -> str:
     Indexing and querying go through the same function, so "للمهاجرين" finds "المهاجرين"
     and "geneve" finds "Genève".
     """
-    keys = key_maker("ar")
-    return " ".join(keys.surface(token) for token in tokenize(text))
+    return " ".join(surface_keys(text))
 
 
 class SQLiteStore(Store):
