@@ -11,6 +11,7 @@ on purpose with a single ``except GcmReviewError``::
     │   ├── EncryptedDocumentError
     │   └── CorruptDocumentError
     ├── InputFormatError       a JSON Lines input or gold file is malformed
+    ├── ConfigError            an option or optional component is missing or invalid
     └── StoreError             the database cannot be opened or written
 """
 
@@ -64,3 +65,7 @@ class InputFormatError(GcmReviewError):
 
 class StoreError(GcmReviewError):
     """The database cannot be opened, migrated or written."""
+
+
+class ConfigError(GcmReviewError):
+    """An option or an optional component is missing or invalid; the message names the fix."""

@@ -6,7 +6,7 @@ and hands it to the stages. Nothing here knows what the GCM says.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -100,6 +100,46 @@ class Lexicon(_Strict):
     principles: dict[Phrase, dict[Phrase, Weight]]
 
 
+class Prototypes(_Strict):
+    """The contents of ``prototypes/<lang>.yaml``: example statements per target."""
+
+    language: Phrase
+    version: Phrase
+    source: Phrase
+    objectives: dict[int, list[Phrase]]
+    principles: dict[Phrase, list[Phrase]]
+
+
+class FusionLayer(_Strict):
+    """A logistic model over the features of one (passage, target) pair."""
+
+    features: list[Phrase]
+    coef: list[float]
+    intercept: float
+    threshold: Annotated[float, Field(ge=0, le=1)]
+    top_threshold: Annotated[float, Field(ge=0, le=1)]
+
+
+class StatementLayer(_Strict):
+    """A multinomial logistic model of the statement type over cue scores."""
+
+    classes: list[Phrase]
+    features: list[Phrase]
+    coef: list[list[float]]
+    intercept: list[float]
+
+
+class Fusion(_Strict):
+    """The contents of ``fusion.yaml``: the trained combination of the evidence."""
+
+    version: Phrase
+    source: Phrase
+    encoder: Phrase
+    objective: FusionLayer
+    principle: FusionLayer
+    statement: StatementLayer
+
+
 @dataclass(frozen=True)
 class Framework:
     """A validated framework with its lexicons.
@@ -108,11 +148,15 @@ class Framework:
         spec: the contents of ``framework.yaml``.
         lexicons: one lexicon per language code.
         path: the folder it was loaded from.
+        prototypes: example statements per language (for the semantic layer).
+        fusion: the trained model combining the evidence, when the folder has one.
     """
 
     spec: FrameworkSpec
     lexicons: dict[str, Lexicon]
     path: Path
+    prototypes: dict[str, Prototypes] = field(default_factory=dict)
+    fusion: Fusion | None = None
 
     @property
     def key(self) -> str:
@@ -186,11 +230,27 @@ def check_framework(folder: Path) -> tuple[Framework | None, list[str]]:
         lexicon, found = source.validate(Lexicon)
         problems += found
         if lexicon is not None:
-            problems += _check_lexicon(source, lexicon, ids, lexicon_file.stem)
+            problems += _check_targets(source, lexicon, ids, lexicon_file.stem)
             lexicons[lexicon.language] = lexicon
+    prototypes: dict[str, Prototypes] = {}
+    for prototype_file in sorted((folder / "prototypes").glob("*.yaml")):
+        source = _parse(prototype_file, folder, problems)
+        if source is None:
+            continue
+        found_prototypes, found = source.validate(Prototypes)
+        problems += found
+        if found_prototypes is not None:
+            problems += _check_targets(source, found_prototypes, ids, prototype_file.stem)
+            prototypes[found_prototypes.language] = found_prototypes
+    fusion = None
+    if (folder / "fusion.yaml").is_file():
+        source = _parse(folder / "fusion.yaml", folder, problems)
+        if source is not None:
+            fusion, found = source.validate(Fusion)
+            problems += found
     if spec is None:
         return None, problems
-    return Framework(spec=spec, lexicons=lexicons, path=folder), problems
+    return Framework(spec, lexicons, folder, prototypes, fusion), problems
 
 
 def _parse(path: Path, folder: Path, problems: list[str]) -> SourceFile | None:
@@ -241,23 +301,24 @@ def _declared_ids(data: object) -> tuple[set[int], set[str]]:
     return objectives, principles
 
 
-def _check_lexicon(
-    source: SourceFile, lexicon: Lexicon, ids: tuple[set[int], set[str]], stem: str
+def _check_targets(
+    source: SourceFile, data: Lexicon | Prototypes, ids: tuple[set[int], set[str]], stem: str
 ) -> list[str]:
+    """Check that a per-language file names its language and only known targets, and all of them."""
     problems: list[str] = []
-    if lexicon.language != stem:
+    if data.language != stem:
         problems.append(
-            source.problem(("language",), f"says {lexicon.language!r} but the file is {stem}.yaml")
+            source.problem(("language",), f"says {data.language!r} but the file is {stem}.yaml")
         )
     objective_ids, principle_ids = ids
     bounds = f"{min(objective_ids)}-{max(objective_ids)}" if objective_ids else "none"
-    for number in lexicon.objectives:
+    for number in data.objectives:
         if number not in objective_ids:
             message = f"refers to objective {number}; the framework defines objectives {bounds}"
             problems.append(source.problem(("objectives", number), message))
-    for number in sorted(objective_ids - set(lexicon.objectives)):
-        problems.append(source.problem(("objectives",), f"no cues for objective {number}"))
-    for name in lexicon.principles:
+    for number in sorted(objective_ids - set(data.objectives)):
+        problems.append(source.problem(("objectives",), f"nothing for objective {number}"))
+    for name in data.principles:
         if name not in principle_ids:
             known = ", ".join(sorted(principle_ids))
             message = f"refers to principle {name!r}; the framework defines: {known}"

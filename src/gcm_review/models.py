@@ -129,17 +129,20 @@ class Evidence:
     """One piece of text that supports a match.
 
     Attributes:
-        text: the words as they stand in the passage.
-        start: offset in the passage text.
-        end: offset just past the end in the passage text.
-        kind: ``reference`` (an explicit citation such as "objective 15") or ``cue``.
-        weight: the weight the framework gives this evidence.
+        text: the words as they stand in the passage; for a prototype, the framework's
+            example statement the passage is closest to.
+        start: offset in the passage text (0 for a prototype).
+        end: offset just past the end in the passage text (0 for a prototype).
+        kind: ``reference`` (an explicit citation such as "objective 15"), ``cue``, or
+            ``prototype`` (semantic similarity).
+        weight: the weight the framework gives this evidence; for a prototype, the
+            similarity.
     """
 
     text: str
     start: int
     end: int
-    kind: Literal["reference", "cue"]
+    kind: Literal["reference", "cue", "prototype"]
     weight: float
 
 

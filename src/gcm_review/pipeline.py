@@ -5,9 +5,11 @@ read → normalise → segment → language → map → extract → store
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .errors import IngestError, StoreError
@@ -15,6 +17,7 @@ from .extract import ExtractOptions, Extractor
 from .framework import Framework, load_framework
 from .language import detect_language
 from .mapping import Mapper, MappingOptions
+from .mapping.semantic import Vectors
 from .models import AnalysedDocument, AnalysedPassage, Document, DocumentInfo, Mapping
 from .normalise import normalise_block, normalise_text
 from .read import SUPPORTED_SUFFIXES, read_document
@@ -27,12 +30,20 @@ from .text import tokenize
 _SHORT_PASSAGE = 40
 
 
+def default_cache_dir() -> Path:
+    """Where gcm-review keeps derived data between runs (``$XDG_CACHE_HOME/gcm-review``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "gcm-review"
+
+
 @dataclass(frozen=True)
 class Options:
     """Settings of every stage, passed down explicitly."""
 
     segment: SegmentOptions = field(default_factory=SegmentOptions)
-    mapping: MappingOptions = field(default_factory=MappingOptions)
+    mapping: MappingOptions = field(
+        default_factory=lambda: MappingOptions(cache_dir=default_cache_dir())
+    )
     extract: ExtractOptions = field(default_factory=ExtractOptions)
 
 
@@ -48,7 +59,9 @@ class Engine:
         self.framework = framework or load_framework()
         self.options = options or Options()
         self.mapper = Mapper(self.framework, self.options.mapping)
-        self.extractor = Extractor(self.options.extract)
+        fusion = self.framework.fusion
+        layer = fusion.statement if fusion is not None and self.mapper.semantic else None
+        self.extractor = Extractor(self.options.extract, layer)
 
     def classify(self, text: str, lang: str | None = None) -> Mapping:
         """Map one passage of text (the ``classify`` contract).
@@ -57,12 +70,33 @@ class Engine:
             text: the passage.
             lang: its language code when known; detected otherwise.
         """
-        clean = normalise_text(text)
-        return self._map(clean, lang or detect_language(clean))
+        return next(self.classify_many([(text, lang)]))
 
-    def _map(self, text: str, lang: str) -> Mapping:
+    def classify_many(
+        self, items: Iterable[tuple[str, str | None]], batch_size: int = 64
+    ) -> Iterator[Mapping]:
+        """Map passages as they come, encoding them in batches (constant memory).
+
+        Args:
+            items: (text, language or None) pairs.
+            batch_size: passages encoded together by the semantic layer.
+
+        Yields:
+            One mapping per input, in input order.
+        """
+        iterator = iter(items)
+        while batch := list(islice(iterator, batch_size)):
+            texts = [normalise_text(text) for text, _ in batch]
+            langs = [
+                lang or detect_language(text) for text, (_, lang) in zip(texts, batch, strict=True)
+            ]
+            vectors = self.mapper.encode(texts)
+            for i, (text, lang) in enumerate(zip(texts, langs, strict=True)):
+                yield self._map(text, lang, None if vectors is None else vectors[i])
+
+    def _map(self, text: str, lang: str, vector: Vectors | None) -> Mapping:
         tokens = tokenize(text)
-        found = self.mapper.map_passage(text, lang, tokens)
+        found = self.mapper.map_passage(text, lang, tokens, vector)
         statement_type = self.extractor.statement_type(text, lang, found.relevant, tokens)
         entities = tuple(self.extractor.entities(text, tokens))
         return Mapping(
@@ -82,9 +116,11 @@ class Engine:
         guesses = [detect_language(p.text) for p in passages]
         majority = Counter(guesses).most_common(1)[0][0] if guesses else "und"
         analysed: list[AnalysedPassage] = []
-        for passage, guess in zip(passages, guesses, strict=True):
+        vectors = self.mapper.encode([p.text for p in passages])
+        for i, (passage, guess) in enumerate(zip(passages, guesses, strict=True)):
             letters = sum(ch.isalpha() for ch in passage.text)
-            mapping = self._map(passage.text, guess if letters >= _SHORT_PASSAGE else majority)
+            lang = guess if letters >= _SHORT_PASSAGE else majority
+            mapping = self._map(passage.text, lang, None if vectors is None else vectors[i])
             actors = (info.country,) if info.country else tuple(mapping.countries)
             analysed.append(AnalysedPassage(passage, mapping, actors))
         return AnalysedDocument(document, info, majority, tuple(analysed), self.framework.key)

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..framework import StatementLayer
 from ..gazetteer import country_names, load_countries, load_organisations
 from ..models import Entity, StatementType
 from ..phrases import PhraseHit, PhraseMatcher
-from ..text import Token, load_profile, surface_keys, tokenize
-
-# On a tie, the more specific statement type wins.
-_TYPE_PRIORITY: tuple[StatementType, ...] = (
-    "recommendation",
-    "commitment",
-    "challenge",
-    "practice",
-    "report",
-)
+from ..text import Token, surface_keys, tokenize
+from .statements import StatementClassifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +34,17 @@ class _Name:
 class Extractor:
     """Finds countries and organisations and tells the statement type of passages."""
 
-    def __init__(self, options: ExtractOptions | None = None) -> None:
+    def __init__(
+        self, options: ExtractOptions | None = None, statement_layer: StatementLayer | None = None
+    ) -> None:
         self.options = options or ExtractOptions()
+        self.statements = StatementClassifier(self.options.default_statement_type, statement_layer)
         self._names = PhraseMatcher(self._name_phrases())
         self._acronyms = PhraseMatcher(
             ([token.text for token in tokenize(acronym)], org.id)
             for org in load_organisations().organisations
             for acronym in org.acronyms
         )
-        self._types: dict[str, PhraseMatcher[tuple[str, float]]] = {}
 
     def _name_phrases(self) -> list[tuple[list[str], _Name]]:
         phrases: list[tuple[list[str], _Name]] = []
@@ -96,28 +90,8 @@ class Extractor:
     ) -> StatementType:
         """Tell whether a passage reports a practice, a commitment, a challenge, a
         recommendation or plain news (``report``); ``none`` when it is not about migration."""
-        if not relevant:
-            return "none"
-        matcher = self._type_matcher(lang)
-        scores: dict[str, float] = defaultdict(float)
         tokens = tokenize(text) if tokens is None else tokens
-        for hit in matcher.find([t.key for t in tokens]):
-            for kind, weight in hit.payloads:
-                scores[kind] += weight
-        if not scores:
-            return self.options.default_statement_type
-        best = max(scores.values())
-        return next(kind for kind in _TYPE_PRIORITY if scores.get(kind) == best)
-
-    def _type_matcher(self, lang: str) -> PhraseMatcher[tuple[str, float]]:
-        if lang not in self._types:
-            profile = load_profile(lang)
-            self._types[lang] = PhraseMatcher(
-                (surface_keys(phrase), (kind, weight))
-                for kind, phrases in profile.statement_types.items()
-                for phrase, weight in phrases.items()
-            )
-        return self._types[lang]
+        return self.statements.classify(lang, tokens, relevant)
 
 
 def _pick(hit: PhraseHit[_Name], tokens: Sequence[Token]) -> _Name | None:

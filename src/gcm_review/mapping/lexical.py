@@ -1,64 +1,46 @@
-"""Stage "map": tie a passage to the objectives and principles it addresses, with evidence.
+"""Lexical evidence for the map stage: explicit references, weighted cues, relevance gate.
 
-Two kinds of evidence are combined, both read from the framework's lexicons:
-
-* explicit references ("objective 15", "l'objectif n° 15", "الهدف ١٥", "para. 31"), strong;
-* weighted cue phrases, matched on lemmatised and folded words in one pass.
-
-A passage must first pass the migration-relevance gate (a migration term, an explicit
-reference, or strong cue evidence with no sign of another sense of "migration"), so that bird
-migration or a database migration maps to nothing.
+Everything is read from the framework's lexicons: explicit references ("objective 15",
+"l'objectif n° 15", "الهدف ١٥", "para. 31") and weighted cue phrases matched on lemmatised and
+folded words in one pass. The relevance gate (a migration term, an explicit reference, or
+strong cue evidence with no sign of another sense of "migration") keeps bird migration or a
+database migration out.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
-from .framework import Framework, Lexicon
-from .models import Evidence, Match
-from .phrases import PhraseMatcher
-from .text import KeyMaker, Token, fold, fold_with_offsets, key_maker, surface_keys, tokenize
+from ..framework import Framework, Lexicon
+from ..models import Evidence
+from ..phrases import PhraseMatcher
+from ..text import KeyMaker, Token, fold, fold_with_offsets, key_maker, surface_keys
 
 Target = tuple[str, str]  # ("objective", "15") or ("principle", "human rights")
 
 
 @dataclass(frozen=True, slots=True)
-class MappingOptions:
-    """Thresholds of the map stage.
+class LexicalOptions:
+    """Settings of the lexical layer.
 
     Attributes:
-        min_score: an objective or principle is asserted from this score up.
-        relative_floor: and only if it scores at least this share of the best objective.
-        max_objectives: at most this many objectives per passage.
         reference_weight: evidence weight of an explicit reference.
         evidence_gate: cue weight that makes a passage relevant without a migration term.
         reference_window: characters after a number searched for another framework's name.
     """
 
-    min_score: float = 0.55
-    relative_floor: float = 0.45
-    max_objectives: int = 3
     reference_weight: float = 3.0
     evidence_gate: float = 2.0
     reference_window: int = 45
 
 
 @dataclass(frozen=True, slots=True)
-class PassageMap:
-    """What the map stage found in one passage."""
+class Hit:
+    """One piece of lexical evidence for one target, with the tokens it covers."""
 
-    relevant: bool
-    objectives: tuple[Match, ...]
-    principles: tuple[Match, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
     target: Target
     weight: float
     evidence: Evidence
@@ -121,23 +103,47 @@ class _ReferencePatterns:
         }
 
 
-class Mapper:
-    """Maps passages to a framework's objectives and principles.
+@dataclass(frozen=True, slots=True)
+class LexicalEvidence:
+    """The lexical evidence of one passage.
+
+    Attributes:
+        relevant: whether the passage passed the migration-relevance gate.
+        hits: cue and reference hits, a shorter cue covered by a longer one removed.
+    """
+
+    relevant: bool
+    hits: tuple[Hit, ...]
+
+    def totals(self, kind: str) -> dict[str, float]:
+        """Summed evidence weight per target id of one kind (objective or principle)."""
+        return {t[1]: w for t, w in _totals(h for h in self.hits if h.target[0] == kind).items()}
+
+    def referenced(self) -> set[str]:
+        """Objectives the passage cites explicitly."""
+        return {h.target[1] for h in self.hits if h.evidence.kind == "reference"}
+
+    def evidence_of(self, kind: str, target: str) -> tuple[Evidence, ...]:
+        """The evidence for one target, strongest first."""
+        unique: dict[tuple[int, int], Evidence] = {}
+        for hit in self.hits:
+            if hit.target == (kind, target):
+                unique.setdefault((hit.evidence.start, hit.evidence.end), hit.evidence)
+        return tuple(sorted(unique.values(), key=lambda e: (-e.weight, e.start)))
+
+
+class LexicalMatcher:
+    """Finds the lexical evidence of passages against a framework's lexicons.
 
     Args:
         framework: the validated framework.
-        options: thresholds; defaults when omitted.
+        options: settings of the layer.
     """
 
-    def __init__(self, framework: Framework, options: MappingOptions | None = None) -> None:
+    def __init__(self, framework: Framework, options: LexicalOptions) -> None:
         self.framework = framework
-        self.options = options or MappingOptions()
+        self.options = options
         self._indexes: dict[str, LexiconIndex] = {}
-
-    @cached_property
-    def principle_ids(self) -> list[str]:
-        """Principle ids in framework order."""
-        return list(self.framework.principles)
 
     def index(self, lang: str) -> LexiconIndex | None:
         """The compiled lexicon of ``lang``, or None when the framework has none."""
@@ -148,48 +154,31 @@ class Mapper:
             self._indexes[lang] = LexiconIndex(lexicon, self.framework, key_maker(lang))
         return self._indexes[lang]
 
-    def map_passage(
-        self, text: str, lang: str, tokens: Sequence[Token] | None = None
-    ) -> PassageMap:
-        """Map one passage.
-
-        Args:
-            text: the passage text (normalised).
-            lang: its language code.
-            tokens: the passage's tokens, when the caller has them already.
-
-        Returns:
-            Relevance, and the asserted objectives and principles with their evidence.
-        """
+    def find(self, text: str, lang: str, tokens: Sequence[Token]) -> LexicalEvidence:
+        """Collect the references and cues of a passage and apply the relevance gate."""
         index = self.index(lang)
         if index is None:
-            return PassageMap(False, (), ())
-        tokens = tokenize(text) if tokens is None else tokens
+            return LexicalEvidence(False, ())
         content = [(key, token) for token in tokens if (key := index.keys.lemma(token)) is not None]
         keys = [key for key, _ in content]
-        content_tokens = [token for _, token in content]
-        hits = self._cue_hits(index, keys, content_tokens, text)
+        hits = self._cue_hits(index, keys, [token for _, token in content], text)
         if any(t.key in index.references.triggers for t in tokens) or "§" in text:
             hits += self._reference_hits(index, text)
         relevant = self._is_relevant(index, keys, hits)
-        if not relevant:
-            return PassageMap(False, (), ())
-        objectives = self._assert(hits, "objective", self.options.max_objectives)
-        principles = self._assert(hits, "principle", len(self.principle_ids))
-        return PassageMap(True, objectives, principles)
+        return LexicalEvidence(relevant, tuple(_longest_only(hits)) if relevant else ())
 
     def _cue_hits(
         self, index: LexiconIndex, keys: Sequence[str], tokens: Sequence[Token], text: str
-    ) -> list[_Hit]:
-        hits: list[_Hit] = []
+    ) -> list[Hit]:
+        hits: list[Hit] = []
         for found in index.cues.find(keys):
             start, end = tokens[found.first].start, tokens[found.last].end
             for target, weight in found.payloads:
                 evidence = Evidence(text[start:end], start, end, "cue", weight)
-                hits.append(_Hit(target, weight, evidence, found.first, found.last))
+                hits.append(Hit(target, weight, evidence, found.first, found.last))
         return hits
 
-    def _reference_hits(self, index: LexiconIndex, text: str) -> list[_Hit]:
+    def _reference_hits(self, index: LexiconIndex, text: str) -> list[Hit]:
         folded, offsets = fold_with_offsets(text)
         patterns = index.references
         has_compact = bool(patterns.compact.search(folded))
@@ -205,13 +194,13 @@ class Mapper:
                 number = patterns.by_paragraph.get(int(match.group(1)))
                 if number is not None:
                     found.append((match.start(), match.end(), {number}))
-        hits: list[_Hit] = []
+        hits: list[Hit] = []
         weight = self.options.reference_weight
         for start, end, numbers in found:
             span = (offsets[start], offsets[end - 1] + 1)
             evidence = Evidence(text[span[0] : span[1]], span[0], span[1], "reference", weight)
             for number in sorted(numbers & patterns.known):
-                hits.append(_Hit(("objective", str(number)), weight, evidence, -1, -1))
+                hits.append(Hit(("objective", str(number)), weight, evidence, -1, -1))
         return hits
 
     def _beside_other_framework(self, patterns: _ReferencePatterns, folded: str, end: int) -> bool:
@@ -225,7 +214,7 @@ class Mapper:
         # "pacte mondial sur les réfugiés" starts like "pacte mondial": the longer name wins
         return other.start() == compact.start() and other.end() > compact.end()
 
-    def _is_relevant(self, index: LexiconIndex, keys: Sequence[str], hits: Sequence[_Hit]) -> bool:
+    def _is_relevant(self, index: LexiconIndex, keys: Sequence[str], hits: Sequence[Hit]) -> bool:
         found = index.relevance.find(keys)
         blocked = [(h.first, h.last) for h in found if "off_topic" in h.payloads]
         # "migratory birds" holds "migratory": a term inside an off-topic phrase does not count
@@ -243,22 +232,6 @@ class Mapper:
         evidence = max(totals.values(), default=0.0)
         # a weak term ("migration", "border") needs some objective evidence beside it
         return evidence > 0 if "weak" in kinds else evidence >= self.options.evidence_gate
-
-    def _assert(self, hits: Sequence[_Hit], kind: str, limit: int) -> tuple[Match, ...]:
-        own = [hit for hit in hits if hit.target[0] == kind]
-        kept = _longest_only(own)
-        totals = _totals(kept)
-        if not totals:
-            return ()
-        top = max(totals.values())
-        matches: list[Match] = []
-        for target, total in sorted(totals.items(), key=lambda item: -item[1]):
-            score = 1.0 - math.exp(-total)
-            if score < self.options.min_score or total < self.options.relative_floor * top:
-                continue
-            evidence = _evidence_of(kept, target)
-            matches.append(Match(kind, target[1], round(score, 3), evidence, self.framework.key))  # type: ignore[arg-type]
-        return tuple(matches[:limit])
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -283,9 +256,9 @@ def _numbers(listing: str) -> set[int]:
     return numbers
 
 
-def _longest_only(hits: Sequence[_Hit]) -> list[_Hit]:
+def _longest_only(hits: Sequence[Hit]) -> list[Hit]:
     """Drop a cue hit when a longer hit for the same target covers its tokens."""
-    kept: list[_Hit] = []
+    kept: list[Hit] = []
     for hit in hits:
         covered = any(
             other is not hit
@@ -301,18 +274,10 @@ def _longest_only(hits: Sequence[_Hit]) -> list[_Hit]:
     return kept
 
 
-def _totals(hits: Iterable[_Hit]) -> dict[Target, float]:
+def _totals(hits: Iterable[Hit]) -> dict[Target, float]:
     """Sum the weights per target, counting each distinct cue or reference once."""
     seen: dict[Target, dict[str, float]] = defaultdict(dict)
     for hit in hits:
         key = f"{hit.evidence.kind}:{fold(hit.evidence.text)}"
         seen[hit.target][key] = max(hit.weight, seen[hit.target].get(key, 0.0))
     return {target: sum(weights.values()) for target, weights in seen.items()}
-
-
-def _evidence_of(hits: Sequence[_Hit], target: Target) -> tuple[Evidence, ...]:
-    unique: dict[tuple[int, int], Evidence] = {}
-    for hit in hits:
-        if hit.target == target:
-            unique.setdefault((hit.evidence.start, hit.evidence.end), hit.evidence)
-    return tuple(sorted(unique.values(), key=lambda e: (-e.weight, e.start)))

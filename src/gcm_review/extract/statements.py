@@ -1,0 +1,74 @@
+"""What kind of statement a passage is: practice, commitment, challenge, recommendation, report.
+
+Each language profile lists weighted surface phrases per type (tense, modality, reporting
+verbs: "a mis en place", "will", "ينبغي", "persisten"). Their summed weights are the features;
+a multinomial logistic model trained on the framework's labelled examples turns them into a
+type. Without a trained model, the type with the highest summed weight wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..framework import StatementLayer
+from ..models import StatementType
+from ..phrases import PhraseMatcher
+from ..text import Token, load_profile, surface_keys
+
+# the feature order, and on a tie the more specific type first
+STATEMENT_FEATURES: tuple[StatementType, ...] = (
+    "recommendation",
+    "commitment",
+    "challenge",
+    "practice",
+    "report",
+)
+_CAP = 3.0
+
+
+class StatementClassifier:
+    """Tells the statement type of passages.
+
+    Args:
+        default: the type of a relevant passage without any type phrase (rule mode).
+        layer: the trained model; the rule mode when None.
+    """
+
+    def __init__(self, default: StatementType, layer: StatementLayer | None) -> None:
+        self.default = default
+        self.layer = layer
+        self._matchers: dict[str, PhraseMatcher[tuple[str, float]]] = {}
+
+    def features(self, lang: str, tokens: Sequence[Token]) -> list[float]:
+        """Summed phrase weights per type, in ``STATEMENT_FEATURES`` order (capped)."""
+        scores = dict.fromkeys(STATEMENT_FEATURES, 0.0)
+        for hit in self._matcher(lang).find([t.key for t in tokens]):
+            for kind, weight in hit.payloads:
+                scores[kind] += weight  # type: ignore[index]
+        return [min(scores[kind], _CAP) for kind in STATEMENT_FEATURES]
+
+    def classify(self, lang: str, tokens: Sequence[Token], relevant: bool) -> StatementType:
+        """The statement type; ``none`` for a passage that is not about migration."""
+        if not relevant:
+            return "none"
+        row = self.features(lang, tokens)
+        if self.layer is not None:
+            logits = [
+                b + sum(c * x for c, x in zip(coef, row, strict=True))
+                for coef, b in zip(self.layer.coef, self.layer.intercept, strict=True)
+            ]
+            best = max(range(len(logits)), key=logits.__getitem__)
+            return self.layer.classes[best]  # type: ignore[return-value]
+        if not any(row):
+            return self.default
+        return STATEMENT_FEATURES[max(range(len(row)), key=lambda i: (row[i], -i))]
+
+    def _matcher(self, lang: str) -> PhraseMatcher[tuple[str, float]]:
+        if lang not in self._matchers:
+            profile = load_profile(lang)
+            self._matchers[lang] = PhraseMatcher(
+                (surface_keys(phrase), (kind, weight))
+                for kind, phrases in profile.statement_types.items()
+                for phrase, weight in phrases.items()
+            )
+        return self._matchers[lang]

@@ -1,0 +1,183 @@
+"""Stage "map": tie a passage to the objectives and principles it addresses, with evidence.
+
+Three kinds of evidence, all read from the framework's data:
+
+* explicit references ("objective 15", "الهدف ١٥"), strong (``lexical``);
+* weighted cue phrases on lemmatised, folded words (``lexical``);
+* similarity to prototype statements of each target, by a multilingual sentence encoder
+  (``semantic``).
+
+In the full mode a trained logistic model (``fusion``) turns them into one calibrated
+probability per target; in the lexical mode (faster, no encoder) the cue and reference weights
+are summed. Both keep the evidence trail: cues with spans, references, closest prototypes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from ..framework import Framework
+from ..models import Evidence, Match
+from ..text import Token, tokenize
+from .fusion import asserted, feature_rows
+from .lexical import LexicalEvidence, LexicalMatcher, LexicalOptions
+from .semantic import Closest, Encoder, SemanticIndex, UniversalSentenceEncoder, Vectors
+
+__all__ = ["Mapper", "MappingOptions", "PassageMap"]
+
+
+@dataclass(frozen=True, slots=True)
+class MappingOptions:
+    """Settings of the map stage.
+
+    Attributes:
+        mode: ``full`` (lexical + semantic, fused) or ``lexical`` (no encoder, faster).
+        cache_dir: where prototype vectors are cached between runs (None: not cached).
+        max_objectives: at most this many objectives per passage.
+        min_score: lexical mode: a target is asserted from this score up.
+        relative_floor: lexical mode: and only at this share of the best target's evidence.
+        lexical: settings of the lexical layer.
+    """
+
+    mode: Literal["full", "lexical"] = "full"
+    cache_dir: Path | None = None
+    max_objectives: int = 3
+    min_score: float = 0.55
+    relative_floor: float = 0.45
+    lexical: LexicalOptions = field(default_factory=LexicalOptions)
+
+
+@dataclass(frozen=True, slots=True)
+class PassageMap:
+    """What the map stage found in one passage."""
+
+    relevant: bool
+    objectives: tuple[Match, ...]
+    principles: tuple[Match, ...]
+
+
+class Mapper:
+    """Maps passages to a framework's objectives and principles.
+
+    Args:
+        framework: the validated framework.
+        options: settings; defaults when omitted.
+        encoder: the sentence encoder (the multilingual USE when omitted).
+    """
+
+    def __init__(
+        self,
+        framework: Framework,
+        options: MappingOptions | None = None,
+        encoder: Encoder | None = None,
+    ) -> None:
+        self.framework = framework
+        self.options = options or MappingOptions()
+        self.lexical = LexicalMatcher(framework, self.options.lexical)
+        self.encoder = encoder or UniversalSentenceEncoder()
+
+    @property
+    def semantic(self) -> bool:
+        """Whether passages are encoded and scored with the fused model."""
+        has_data = bool(self.framework.prototypes) and self.framework.fusion is not None
+        return self.options.mode == "full" and has_data
+
+    @cached_property
+    def index(self) -> SemanticIndex:
+        """The prototype vectors (embedded on first use, then cached)."""
+        return SemanticIndex(self.framework, self.encoder, self.options.cache_dir)
+
+    @cached_property
+    def targets(self) -> dict[str, list[str]]:
+        """Target ids per kind, in framework order."""
+        return {
+            "objective": [str(n) for n in sorted(self.framework.objectives)],
+            "principle": list(self.framework.principles),
+        }
+
+    def encode(self, texts: Sequence[str]) -> Vectors | None:
+        """Passage vectors for the semantic layer (None in the lexical mode)."""
+        return self.encoder.encode(texts) if self.semantic else None
+
+    def map_passage(
+        self,
+        text: str,
+        lang: str,
+        tokens: Sequence[Token] | None = None,
+        vector: Vectors | None = None,
+    ) -> PassageMap:
+        """Map one passage.
+
+        Args:
+            text: the passage text (normalised).
+            lang: its language code.
+            tokens: the passage's tokens, when the caller has them already.
+            vector: the passage's vector from ``encode``, in the full mode.
+
+        Returns:
+            Relevance, and the asserted objectives and principles with their evidence.
+        """
+        tokens = tokenize(text) if tokens is None else tokens
+        lexical = self.lexical.find(text, lang, tokens)
+        if not lexical.relevant:
+            return PassageMap(False, (), ())
+        if self.semantic:
+            if vector is None:
+                vector = self.encoder.encode([text])[0]
+            closest = self.index.closest(vector)
+            return PassageMap(
+                True,
+                self._fused("objective", lexical, closest),
+                self._fused("principle", lexical, closest),
+            )
+        return PassageMap(
+            True, self._summed("objective", lexical), self._summed("principle", lexical)
+        )
+
+    def features(
+        self, text: str, lang: str, tokens: Sequence[Token], vector: Vectors
+    ) -> tuple[bool, dict[str, dict[str, list[float]]]]:
+        """Relevance and the fusion features of every target (for training the fusion)."""
+        lexical = self.lexical.find(text, lang, tokens)
+        closest = self.index.closest(vector)
+        return lexical.relevant, {
+            kind: feature_rows(kind, ids, lexical, closest) for kind, ids in self.targets.items()
+        }
+
+    def _fused(
+        self, kind: str, lexical: LexicalEvidence, closest: dict[tuple[str, str], Closest]
+    ) -> tuple[Match, ...]:
+        fusion = self.framework.fusion
+        assert fusion is not None  # guarded by self.semantic
+        layer = fusion.objective if kind == "objective" else fusion.principle
+        rows = feature_rows(kind, self.targets[kind], lexical, closest)
+        limit = self.options.max_objectives if kind == "objective" else len(rows)
+        matches = []
+        for target, probability in asserted(layer, rows, limit):
+            prototype = closest[(kind, target)]
+            evidence = (
+                *lexical.evidence_of(kind, target),
+                Evidence(prototype.prototype, 0, 0, "prototype", round(prototype.similarity, 3)),
+            )
+            matches.append(Match(kind, target, round(probability, 3), evidence, self.framework.key))  # type: ignore[arg-type]
+        return tuple(matches)
+
+    def _summed(self, kind: str, lexical: LexicalEvidence) -> tuple[Match, ...]:
+        totals = lexical.totals(kind)
+        if not totals:
+            return ()
+        top = max(totals.values())
+        limit = self.options.max_objectives if kind == "objective" else len(totals)
+        matches: list[Match] = []
+        for target, total in sorted(totals.items(), key=lambda item: -item[1]):
+            score = 1.0 - math.exp(-total)
+            if score < self.options.min_score or total < self.options.relative_floor * top:
+                continue
+            evidence = lexical.evidence_of(kind, target)
+            matches.append(Match(kind, target, round(score, 3), evidence, self.framework.key))  # type: ignore[arg-type]
+        return tuple(matches[:limit])
