@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +23,8 @@ from . import (
     Engine,
     GcmReviewError,
     Mapping,
+    MappingOptions,
+    Options,
     check_framework,
     collect_files,
     coverage_matrix,
@@ -35,7 +38,9 @@ from . import (
     search_passages,
     write_report,
 )
+from .pipeline import default_cache_dir
 from .present.coverage import coverage_csv, coverage_json, coverage_table
+from .training import train_framework, write_fusion
 
 app = typer.Typer(
     help="Map Global Compact for Migration review documents to the GCM objectives and principles.",
@@ -142,8 +147,10 @@ def _classify_record(mapping: Mapping, record_id: str) -> dict[str, Any]:
     }
 
 
-def _classify_stream(source: TextIO, name: str, engine: Engine) -> int:
-    failures = 0
+def _read_records(
+    source: TextIO, name: str, ids: deque[str], failures: list[int]
+) -> Iterator[tuple[str, str | None]]:
+    """Yield (text, lang) of each valid line, queueing its id; report bad lines on stderr."""
     for number, line in enumerate(source, start=1):
         if not line.strip():
             continue
@@ -153,27 +160,44 @@ def _classify_stream(source: TextIO, name: str, engine: Engine) -> int:
             if not isinstance(text, str):
                 raise TypeError("'text' must be a string")
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            failures += 1
+            failures.append(number)
             err.print(
                 f"{name}:{number}: skipped ({exc}); each line must be a JSON object "
                 'like {"id": "p1", "text": "...", "lang": "fr"}',
                 highlight=False,
             )
             continue
-        mapping = engine.classify(text, record.get("lang") or None)
-        sys.stdout.write(
-            json.dumps(_classify_record(mapping, record_id), ensure_ascii=False) + "\n"
-        )
-    return failures
+        ids.append(record_id)
+        yield text, record.get("lang") or None
+
+
+def _classify_stream(source: TextIO, name: str, engine: Engine) -> int:
+    ids: deque[str] = deque()
+    failures: list[int] = []
+    for mapping in engine.classify_many(_read_records(source, name, ids, failures)):
+        record = _classify_record(mapping, ids.popleft())
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(failures)
 
 
 @app.command("classify")
 def classify_command(
     file: Annotated[str, typer.Argument(help="JSON Lines file, or - for standard input.")] = "-",
+    mode: Annotated[
+        str, typer.Option(help="full (lexical + semantic) or lexical (faster, no encoder).")
+    ] = "full",
 ) -> None:
-    """Map JSON Lines passages {"id", "text", "lang"?} and print one JSON line each."""
+    """Map JSON Lines passages {"id", "text", "lang"?} and print one JSON line each.
+
+    Streams: passages are read, encoded in batches and written as they come, in input order.
+    """
+    if mode not in {"full", "lexical"}:
+        raise typer.BadParameter("choose full or lexical", param_hint="--mode")
     with _library_errors():
-        engine = Engine()
+        mapping = MappingOptions(
+            mode="lexical" if mode == "lexical" else "full", cache_dir=default_cache_dir()
+        )
+        engine = Engine(options=Options(mapping=mapping))
         if file == "-":
             failures = _classify_stream(sys.stdin, "<stdin>", engine)
         else:
@@ -333,6 +357,22 @@ def framework_check_command(
         f"{len(spec.principles)} principles, lexicons: {', '.join(sorted(framework.lexicons))}: OK",
         highlight=False,
     )
+
+
+@framework_app.command("train")
+def framework_train_command(
+    path: Annotated[Path, typer.Argument(help="Framework folder with prototypes/ and training/.")],
+) -> None:
+    """Train the fusion and statement-type layers on the folder's labelled examples."""
+    if not path.is_dir():
+        raise typer.BadParameter(f"{path}: not a folder", param_hint="PATH")
+    with _library_errors():
+        report = train_framework(Engine(load_framework(path)))
+        written = write_fusion(report.fusion, path)
+    for kind, figures in report.cross_validated.items():
+        shown = ", ".join(f"{name} {value:.3f}" for name, value in figures.items())
+        out.print(f"{kind}: held-out {shown}", highlight=False)
+    err.print(f"trained on {report.examples} examples → {written}", highlight=False)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputFormatError
+from .framework import Framework
 from .pipeline import Engine
 from .text import fold
 
@@ -129,7 +130,7 @@ def evaluate(gold: list[GoldPassage], engine: Engine) -> dict[str, Any]:
         ``overall`` and ``per_language`` figures, ``per_objective`` precision/recall/F1,
         and the most frequent ``confusions`` (gold primary objective → predicted first).
     """
-    principle_ids = _principle_lookup(engine)
+    principle_ids = principle_lookup(engine.framework)
     overall = Scores()
     by_lang: dict[str, Scores] = defaultdict(Scores)
     per_objective: dict[int, Counts] = defaultdict(Counts)
@@ -204,9 +205,10 @@ def _score(
         scores.type_hits += statement_type == item.statement_type
 
 
-def _principle_lookup(engine: Engine) -> dict[str, str]:
+def principle_lookup(framework: Framework) -> dict[str, str]:
+    """Map folded principle ids and English titles to principle ids."""
     lookup: dict[str, str] = {}
-    for principle in engine.framework.spec.principles:
+    for principle in framework.spec.principles:
         lookup[fold(principle.id)] = principle.id
         lookup[fold(principle.title.en)] = principle.id
     return lookup
