@@ -1,11 +1,12 @@
-"""Throughput of classification and ingestion, against a naive baseline in the same process.
+"""Throughput of classification and ingestion, against baselines run in the same process.
 
     python benchmarks/bench_classify.py [--passages 10000]
 
 The passages are those of the bundled sample corpus (four languages), repeated to the
-requested count. The baseline scans every passage for every cue of its language with plain
-substring search: the simplest keyword tagger one could write. Figures are printed, not
-asserted: speed depends on the machine.
+requested count. Two baselines: the sentence encoder alone embedding the same passages (the
+full mode can only be slower; the ratio says how much of its time is the encoder), and a
+naive tagger that scans every passage for every cue with plain substring search. Figures are
+printed, not asserted: speed depends on the machine.
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ import time
 from itertools import cycle, islice
 from pathlib import Path
 
-from gcm_review import Engine, SQLiteStore, demo_corpus_path, ingest, read_document
+from gcm_review import (
+    Engine,
+    MappingOptions,
+    Options,
+    SQLiteStore,
+    demo_corpus_path,
+    ingest,
+    read_document,
+)
+from gcm_review.pipeline import default_cache_dir
 from gcm_review.read import SUPPORTED_SUFFIXES
 
 
@@ -44,11 +54,20 @@ def naive_baseline(engine: Engine, passages: list[tuple[str, str]]) -> float:
     return time.perf_counter() - start
 
 
-def timed_classify(engine: Engine, passages: list[tuple[str, str]]) -> float:
-    """Seconds to classify the passages (map and extract) with the given language."""
+def timed_encode(engine: Engine, passages: list[tuple[str, str]], batch: int = 64) -> float:
+    """Seconds the sentence encoder alone takes to embed the passages, in batches."""
+    texts = [text for text, _ in passages]
     start = time.perf_counter()
-    for text, lang in passages:
-        engine.classify(text, lang)
+    for i in range(0, len(texts), batch):
+        engine.mapper.encoder.encode(texts[i : i + batch])
+    return time.perf_counter() - start
+
+
+def timed_classify(engine: Engine, passages: list[tuple[str, str]]) -> float:
+    """Seconds to classify the passages (map and extract) as `classify` does, streaming."""
+    start = time.perf_counter()
+    for _ in engine.classify_many((text, lang) for text, lang in passages):
+        pass
     return time.perf_counter() - start
 
 
@@ -60,27 +79,40 @@ def timed_ingest(engine: Engine) -> tuple[float, int]:
         return time.perf_counter() - start, len(report.added)
 
 
+def peak_mib() -> float:
+    """Peak resident memory of this process so far."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, default=10_000)
     args = parser.parse_args()
-    engine = Engine()
-    sample = corpus_passages(engine)
+    lexical = Engine(options=Options(mapping=MappingOptions(mode="lexical")))
+    full = Engine(options=Options(mapping=MappingOptions(cache_dir=default_cache_dir())))
+    sample = corpus_passages(lexical)
     passages = list(islice(cycle(sample), args.passages))
-    languages = sorted({lang for _, lang in sample})
-    timed_classify(engine, sample)  # warm caches: steady state is what is measured
-    baseline = naive_baseline(engine, passages)
-    engine_seconds = timed_classify(engine, passages)
-    ingest_seconds, documents = timed_ingest(Engine())
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n = len(passages)
+    languages = sorted({lang for _, lang in sample})
     print(f"passages: {n} ({len(sample)} distinct, languages {', '.join(languages)})")
-    print(f"naive substring baseline: {n / baseline:,.0f} passages/s")
-    print(f"gcm-review classify:      {n / engine_seconds:,.0f} passages/s")
-    print(f"ratio classify / baseline: {baseline / engine_seconds:.2f}")
+    timed_classify(lexical, sample)  # warm caches: steady state is what is measured
+    baseline = naive_baseline(lexical, passages)
+    lexical_seconds = timed_classify(lexical, passages)
+    print(f"naive substring baseline:     {n / baseline:>8,.0f} passages/s")
+    print(f"classify --mode lexical:      {n / lexical_seconds:>8,.0f} passages/s")
+    print(f"  ratio lexical / baseline:   {baseline / lexical_seconds:>8.2f}")
+    print(f"  peak memory so far: {peak_mib():,.0f} MiB")
+    if full.mapper.semantic:
+        timed_classify(full, sample)
+        encode_seconds = timed_encode(full, passages)
+        full_seconds = timed_classify(full, passages)
+        print(f"sentence encoder alone:       {n / encode_seconds:>8,.0f} passages/s")
+        print(f"classify (full, semantic):    {n / full_seconds:>8,.0f} passages/s")
+        print(f"  ratio full / encoder alone: {encode_seconds / full_seconds:>8.2f}")
+    ingest_seconds, documents = timed_ingest(full)
     print(f"ingest sample corpus: {documents} documents in {ingest_seconds:.2f} s")
     print(f"  = {ingest_seconds / max(documents, 1) * 1000:.0f} ms per document (read to store)")
-    print(f"peak memory (max RSS): {peak_mib:,.0f} MiB")
+    print(f"peak memory (max RSS): {peak_mib():,.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -120,11 +120,12 @@ class FusionLayer(_Strict):
     top_threshold: Annotated[float, Field(ge=0, le=1)]
 
 
-class StatementLayer(_Strict):
-    """A multinomial logistic model of the statement type over cue scores."""
+class LinearLayer(_Strict):
+    """A multinomial logistic model: named features, then the sentence vector if ``vector``."""
 
     classes: list[Phrase]
     features: list[Phrase]
+    vector: bool
     coef: list[list[float]]
     intercept: list[float]
 
@@ -137,7 +138,9 @@ class Fusion(_Strict):
     encoder: Phrase
     objective: FusionLayer
     principle: FusionLayer
-    statement: StatementLayer
+    objective_classifier: LinearLayer
+    principle_classifier: LinearLayer
+    statement: LinearLayer
 
 
 @dataclass(frozen=True)

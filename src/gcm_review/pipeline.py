@@ -97,7 +97,7 @@ class Engine:
     def _map(self, text: str, lang: str, vector: Vectors | None) -> Mapping:
         tokens = tokenize(text)
         found = self.mapper.map_passage(text, lang, tokens, vector)
-        statement_type = self.extractor.statement_type(text, lang, found.relevant, tokens)
+        statement_type = self.extractor.statement_type(text, lang, found.relevant, tokens, vector)
         entities = tuple(self.extractor.entities(text, tokens))
         return Mapping(
             lang, found.relevant, found.objectives, found.principles, statement_type, entities

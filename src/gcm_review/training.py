@@ -16,12 +16,15 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import yaml
 
 from .errors import ConfigError, InputFormatError
 from .evaluate import GoldPassage, load_gold, principle_lookup
 from .extract.statements import STATEMENT_FEATURES
-from .framework import Fusion, FusionLayer, StatementLayer
+from .framework import Fusion, FusionLayer, LinearLayer
+from .linear import LinearModel
 from .mapping.fusion import FEATURES
 from .normalise import normalise_text
 from .pipeline import Engine
@@ -30,6 +33,8 @@ from .text import fold, tokenize
 logger = logging.getLogger(__name__)
 
 _FOLDS = 5
+_CLASSIFIER_C = 10.0
+_STATEMENT_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _GRID = [round(0.05 * i, 2) for i in range(2, 19)]
 
 
@@ -63,6 +68,7 @@ def train_framework(engine: Engine) -> TrainingReport:
         ConfigError: when scikit-learn is not installed.
     """
     framework = engine.framework
+    mapper = engine.mapper
     examples = [
         g for path in sorted((framework.path / "training").glob("*.jsonl")) for g in load_gold(path)
     ]
@@ -72,7 +78,10 @@ def train_framework(engine: Engine) -> TrainingReport:
         raise InputFormatError(
             f"{framework.path / 'prototypes'}: the semantic layer needs prototypes"
         )
-    objective, principle, statement = _collect(engine, examples)
+    classifiers = _fit_classifiers(mapper.index.vectors, mapper.index.targets)
+    # the fusion rows read the classifiers, which saw only prototypes, never these examples
+    models = {kind: LinearModel(layer) for kind, layer in classifiers.items()}
+    objective, principle, statement = _collect(engine, examples, models)
     obj_layer, obj_cv = _fit_layer(
         objective, limit=engine.mapper.options.max_objectives, precision=0.8
     )
@@ -84,6 +93,8 @@ def train_framework(engine: Engine) -> TrainingReport:
         encoder=engine.mapper.encoder.name,
         objective=obj_layer,
         principle=pri_layer,
+        objective_classifier=classifiers["objective"],
+        principle_classifier=classifiers["principle"],
         statement=_fit_statement(*statement),
     )
     return TrainingReport(fusion, len(examples), {"objective": obj_cv, "principle": pri_cv})
@@ -101,19 +112,20 @@ def write_fusion(fusion: Fusion, folder: Path) -> Path:
 
 
 def _collect(
-    engine: Engine, examples: Sequence[GoldPassage]
-) -> tuple[_Rows, _Rows, tuple[list[list[float]], list[str]]]:
+    engine: Engine, examples: Sequence[GoldPassage], classifiers: dict[str, LinearModel]
+) -> tuple[_Rows, _Rows, tuple[list[npt.NDArray[np.float32]], list[str]]]:
     lookup = principle_lookup(engine.framework)
     texts = [normalise_text(e.text) for e in examples]
     vectors = engine.mapper.encoder.encode(texts)
     objective, principle = _Rows([], [], [], []), _Rows([], [], [], [])
-    statement_x: list[list[float]] = []
+    statement_x: list[npt.NDArray[np.float32]] = []
     statement_y: list[str] = []
     for i, (example, text) in enumerate(zip(examples, texts, strict=True)):
         tokens = tokenize(text)
-        relevant, rows = engine.mapper.features(text, example.lang, tokens, vectors[i])
+        relevant, rows = engine.mapper.features(text, example.lang, tokens, vectors[i], classifiers)
         if example.statement_type and example.statement_type != "none":
-            statement_x.append(engine.extractor.statements.features(example.lang, tokens))
+            cues = engine.extractor.statements.features(example.lang, tokens)
+            statement_x.append(np.concatenate([np.asarray(cues, dtype=np.float32), vectors[i]]))
             statement_y.append(example.statement_type)
         if not relevant:
             continue
@@ -196,13 +208,32 @@ def _simulate(
     }
 
 
-def _fit_statement(x: list[list[float]], y: list[str]) -> StatementLayer:
-    sklearn = _sklearn()
-    model = sklearn.linear_model.LogisticRegression(C=1.0, max_iter=2000)
-    model.fit(x, y)
-    return StatementLayer(
+def _linear_layer(model: Any, features: Sequence[str], vector: bool) -> LinearLayer:
+    return LinearLayer(
         classes=[str(c) for c in model.classes_],
-        features=list(STATEMENT_FEATURES),
-        coef=[[round(float(c), 5) for c in row] for row in model.coef_],
-        intercept=[round(float(b), 5) for b in model.intercept_],
+        features=list(features),
+        vector=vector,
+        coef=[[round(float(c), 4) for c in row] for row in model.coef_],
+        intercept=[round(float(b), 4) for b in model.intercept_],
     )
+
+
+def _fit_classifiers(
+    vectors: npt.NDArray[np.float32], targets: Sequence[tuple[str, str]]
+) -> dict[str, LinearLayer]:
+    """Per kind, a classifier of sentence vectors trained on the prototype statements."""
+    sklearn = _sklearn()
+    layers: dict[str, LinearLayer] = {}
+    for kind in ("objective", "principle"):
+        rows = [i for i, target in enumerate(targets) if target[0] == kind]
+        model = sklearn.linear_model.LogisticRegression(C=_CLASSIFIER_C, max_iter=3000)
+        model.fit(vectors[rows], [targets[i][1] for i in rows])
+        layers[kind] = _linear_layer(model, [], vector=True)
+    return layers
+
+
+def _fit_statement(x: Sequence[npt.NDArray[np.float32]], y: list[str]) -> LinearLayer:
+    sklearn = _sklearn()
+    model = sklearn.linear_model.LogisticRegression(C=_STATEMENT_C, max_iter=3000)
+    model.fit(np.vstack(x), y)
+    return _linear_layer(model, STATEMENT_FEATURES, vector=True)

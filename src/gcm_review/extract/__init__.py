@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..framework import StatementLayer
+from ..framework import LinearLayer
 from ..gazetteer import country_names, load_countries, load_organisations
+from ..linear import Vector
 from ..models import Entity, StatementType
 from ..phrases import PhraseHit, PhraseMatcher
 from ..text import Token, surface_keys, tokenize
@@ -35,7 +36,7 @@ class Extractor:
     """Finds countries and organisations and tells the statement type of passages."""
 
     def __init__(
-        self, options: ExtractOptions | None = None, statement_layer: StatementLayer | None = None
+        self, options: ExtractOptions | None = None, statement_layer: LinearLayer | None = None
     ) -> None:
         self.options = options or ExtractOptions()
         self.statements = StatementClassifier(self.options.default_statement_type, statement_layer)
@@ -86,12 +87,17 @@ class Extractor:
         return sorted(entities, key=lambda e: e.start)
 
     def statement_type(
-        self, text: str, lang: str, relevant: bool, tokens: Sequence[Token] | None = None
+        self,
+        text: str,
+        lang: str,
+        relevant: bool,
+        tokens: Sequence[Token] | None = None,
+        vector: Vector | None = None,
     ) -> StatementType:
         """Tell whether a passage reports a practice, a commitment, a challenge, a
         recommendation or plain news (``report``); ``none`` when it is not about migration."""
         tokens = tokenize(text) if tokens is None else tokens
-        return self.statements.classify(lang, tokens, relevant)
+        return self.statements.classify(lang, tokens, relevant, vector)
 
 
 def _pick(hit: PhraseHit[_Name], tokens: Sequence[Token]) -> _Name | None:

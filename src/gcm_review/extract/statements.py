@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..framework import StatementLayer
+from ..framework import LinearLayer
+from ..linear import LinearModel, Vector
 from ..models import StatementType
 from ..phrases import PhraseMatcher
 from ..text import Token, load_profile, surface_keys
@@ -34,9 +35,9 @@ class StatementClassifier:
         layer: the trained model; the rule mode when None.
     """
 
-    def __init__(self, default: StatementType, layer: StatementLayer | None) -> None:
+    def __init__(self, default: StatementType, layer: LinearLayer | None) -> None:
         self.default = default
-        self.layer = layer
+        self.model = LinearModel(layer) if layer is not None else None
         self._matchers: dict[str, PhraseMatcher[tuple[str, float]]] = {}
 
     def features(self, lang: str, tokens: Sequence[Token]) -> list[float]:
@@ -47,18 +48,21 @@ class StatementClassifier:
                 scores[kind] += weight  # type: ignore[index]
         return [min(scores[kind], _CAP) for kind in STATEMENT_FEATURES]
 
-    def classify(self, lang: str, tokens: Sequence[Token], relevant: bool) -> StatementType:
-        """The statement type; ``none`` for a passage that is not about migration."""
+    def classify(
+        self, lang: str, tokens: Sequence[Token], relevant: bool, vector: Vector | None = None
+    ) -> StatementType:
+        """The statement type; ``none`` for a passage that is not about migration.
+
+        The trained model is used when there is one and, if it reads sentence vectors, the
+        passage's vector is given; otherwise the phrase weights decide.
+        """
         if not relevant:
             return "none"
         row = self.features(lang, tokens)
-        if self.layer is not None:
-            logits = [
-                b + sum(c * x for c, x in zip(coef, row, strict=True))
-                for coef, b in zip(self.layer.coef, self.layer.intercept, strict=True)
-            ]
-            best = max(range(len(logits)), key=logits.__getitem__)
-            return self.layer.classes[best]  # type: ignore[return-value]
+        if self.model is not None and (vector is not None or not self.model.uses_vector):
+            probabilities = self.model.probabilities(row, vector)
+            best = max(probabilities, key=probabilities.__getitem__)
+            return next(t for t in STATEMENT_FEATURES if t == best)
         if not any(row):
             return self.default
         return STATEMENT_FEATURES[max(range(len(row)), key=lambda i: (row[i], -i))]

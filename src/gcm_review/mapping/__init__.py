@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Literal
 
 from ..framework import Framework
+from ..linear import LinearModel
 from ..models import Evidence, Match
 from ..text import Token, tokenize
 from .fusion import asserted, feature_rows
 from .lexical import LexicalEvidence, LexicalMatcher, LexicalOptions
-from .semantic import Closest, Encoder, SemanticIndex, UniversalSentenceEncoder, Vectors
+from .semantic import Encoder, SemanticIndex, UniversalSentenceEncoder, Vectors
 
 __all__ = ["Mapper", "MappingOptions", "PassageMap"]
 
@@ -129,33 +130,64 @@ class Mapper:
         if self.semantic:
             if vector is None:
                 vector = self.encoder.encode([text])[0]
-            closest = self.index.closest(vector)
             return PassageMap(
                 True,
-                self._fused("objective", lexical, closest),
-                self._fused("principle", lexical, closest),
+                self._fused("objective", lexical, vector),
+                self._fused("principle", lexical, vector),
             )
         return PassageMap(
             True, self._summed("objective", lexical), self._summed("principle", lexical)
         )
 
     def features(
-        self, text: str, lang: str, tokens: Sequence[Token], vector: Vectors
+        self,
+        text: str,
+        lang: str,
+        tokens: Sequence[Token],
+        vector: Vectors,
+        classifiers: dict[str, LinearModel],
     ) -> tuple[bool, dict[str, dict[str, list[float]]]]:
-        """Relevance and the fusion features of every target (for training the fusion)."""
+        """Relevance and the fusion features of every target (for training the fusion).
+
+        Args:
+            text: the passage (normalised).
+            lang: its language.
+            tokens: its tokens.
+            vector: its sentence vector.
+            classifiers: the sentence-vector classifiers to read, by kind.
+        """
         lexical = self.lexical.find(text, lang, tokens)
+        rows = {kind: self._rows(kind, lexical, vector, classifiers) for kind in self.targets}
+        return lexical.relevant, rows
+
+    def _rows(
+        self,
+        kind: str,
+        lexical: LexicalEvidence,
+        vector: Vectors,
+        classifiers: dict[str, LinearModel],
+    ) -> dict[str, list[float]]:
         closest = self.index.closest(vector)
-        return lexical.relevant, {
-            kind: feature_rows(kind, ids, lexical, closest) for kind, ids in self.targets.items()
+        classifier = classifiers[kind].probabilities([], vector) if kind in classifiers else {}
+        return feature_rows(kind, self.targets[kind], lexical, closest, classifier)
+
+    @cached_property
+    def classifiers(self) -> dict[str, LinearModel]:
+        """The sentence-vector classifiers of the fusion, by kind (empty before training)."""
+        fusion = self.framework.fusion
+        if fusion is None:
+            return {}
+        return {
+            "objective": LinearModel(fusion.objective_classifier),
+            "principle": LinearModel(fusion.principle_classifier),
         }
 
-    def _fused(
-        self, kind: str, lexical: LexicalEvidence, closest: dict[tuple[str, str], Closest]
-    ) -> tuple[Match, ...]:
+    def _fused(self, kind: str, lexical: LexicalEvidence, vector: Vectors) -> tuple[Match, ...]:
         fusion = self.framework.fusion
         assert fusion is not None  # guarded by self.semantic
         layer = fusion.objective if kind == "objective" else fusion.principle
-        rows = feature_rows(kind, self.targets[kind], lexical, closest)
+        closest = self.index.closest(vector)
+        rows = self._rows(kind, lexical, vector, self.classifiers)
         limit = self.options.max_objectives if kind == "objective" else len(rows)
         matches = []
         for target, probability in asserted(layer, rows, limit):

@@ -22,6 +22,7 @@ FEATURES = (
     "semantic",
     "semantic_gap",
     "semantic_top",
+    "classifier",
 )
 _LEXICAL_CAP = 4.0
 
@@ -31,6 +32,7 @@ def feature_rows(
     targets: Sequence[str],
     lexical: LexicalEvidence,
     closest: Mapping[tuple[str, str], Closest],
+    classifier: Mapping[str, float],
 ) -> dict[str, list[float]]:
     """The features of every target of one kind for one passage, in ``FEATURES`` order."""
     totals = lexical.totals(kind)
@@ -52,6 +54,7 @@ def feature_rows(
             similarity,
             similarity - runner_up,
             1.0 if similarity == ranked[0] else 0.0,
+            classifier.get(target, 0.0),
         ]
     return rows
 
