@@ -46,6 +46,7 @@ class _Rows:
     y: list[int]
     group: list[int]
     target: list[str]
+    strong: list[bool]
 
 
 @dataclass(frozen=True)
@@ -117,17 +118,17 @@ def _collect(
     lookup = principle_lookup(engine.framework)
     texts = [normalise_text(e.text) for e in examples]
     vectors = engine.mapper.encoder.encode(texts)
-    objective, principle = _Rows([], [], [], []), _Rows([], [], [], [])
+    objective, principle = _Rows([], [], [], [], []), _Rows([], [], [], [], [])
     statement_x: list[npt.NDArray[np.float32]] = []
     statement_y: list[str] = []
     for i, (example, text) in enumerate(zip(examples, texts, strict=True)):
         tokens = tokenize(text)
-        relevant, rows = engine.mapper.features(text, example.lang, tokens, vectors[i], classifiers)
+        signal, rows = engine.mapper.features(text, example.lang, tokens, vectors[i], classifiers)
         if example.statement_type and example.statement_type != "none":
             cues = engine.extractor.statements.features(example.lang, tokens)
             statement_x.append(np.concatenate([np.asarray(cues, dtype=np.float32), vectors[i]]))
             statement_y.append(example.statement_type)
-        if not relevant:
+        if signal is None:
             continue
         gold = {
             "objective": {str(o) for o in example.objectives},
@@ -139,6 +140,7 @@ def _collect(
                 table.y.append(int(target in gold[kind]))
                 table.group.append(i)
                 table.target.append(target)
+                table.strong.append(signal == "strong")
     return objective, principle, (statement_x, statement_y)
 
 
@@ -181,14 +183,20 @@ def _fit_layer(rows: _Rows, limit: int, precision: float) -> tuple[FusionLayer, 
 def _simulate(
     rows: _Rows, probabilities: Sequence[float], threshold: float, top: float, limit: int
 ) -> dict[str, float]:
+    """Apply the assertion rule of ``fusion.asserted`` to held-out probabilities."""
     by_group: dict[int, list[tuple[float, int]]] = {}
-    for group, p, label in zip(rows.group, probabilities, rows.y, strict=True):
+    strong: dict[int, bool] = {}
+    for group, p, label, clear in zip(rows.group, probabilities, rows.y, rows.strong, strict=True):
         by_group.setdefault(group, []).append((p, label))
+        strong[group] = clear
     tp = fp = fn = hits = positives = 0
-    for scored in by_group.values():
+    for group, scored in by_group.items():
         scored.sort(key=lambda item: -item[0])
+        first = top if strong[group] else threshold
         kept = [
-            label for i, (p, label) in enumerate(scored) if p >= threshold or (i == 0 and p >= top)
+            label
+            for i, (p, label) in enumerate(scored)
+            if p >= threshold or (i == 0 and p >= first)
         ][:limit]
         gold = sum(label for _, label in scored)
         tp += sum(kept)

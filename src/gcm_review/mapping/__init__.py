@@ -26,7 +26,7 @@ from ..linear import LinearModel
 from ..models import Evidence, Match
 from ..text import Token, tokenize
 from .fusion import asserted, feature_rows
-from .lexical import LexicalEvidence, LexicalMatcher, LexicalOptions
+from .lexical import LexicalEvidence, LexicalMatcher, LexicalOptions, Signal
 from .semantic import Encoder, SemanticIndex, UniversalSentenceEncoder, Vectors
 
 __all__ = ["Mapper", "MappingOptions", "PassageMap"]
@@ -146,8 +146,8 @@ class Mapper:
         tokens: Sequence[Token],
         vector: Vectors,
         classifiers: dict[str, LinearModel],
-    ) -> tuple[bool, dict[str, dict[str, list[float]]]]:
-        """Relevance and the fusion features of every target (for training the fusion).
+    ) -> tuple[Signal, dict[str, dict[str, list[float]]]]:
+        """Migration signal and the fusion features of every target (for training the fusion).
 
         Args:
             text: the passage (normalised).
@@ -158,7 +158,7 @@ class Mapper:
         """
         lexical = self.lexical.find(text, lang, tokens)
         rows = {kind: self._rows(kind, lexical, vector, classifiers) for kind in self.targets}
-        return lexical.relevant, rows
+        return lexical.signal, rows
 
     def _rows(
         self,
@@ -190,7 +190,8 @@ class Mapper:
         rows = self._rows(kind, lexical, vector, self.classifiers)
         limit = self.options.max_objectives if kind == "objective" else len(rows)
         matches = []
-        for target, probability in asserted(layer, rows, limit):
+        strong = lexical.signal == "strong"
+        for target, probability in asserted(layer, rows, limit, strong):
             prototype = closest[(kind, target)]
             evidence = (
                 *lexical.evidence_of(kind, target),

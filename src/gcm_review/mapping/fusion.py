@@ -66,14 +66,13 @@ def probability(layer: FusionLayer, row: Sequence[float]) -> float:
 
 
 def asserted(
-    layer: FusionLayer, rows: Mapping[str, Sequence[float]], limit: int
+    layer: FusionLayer, rows: Mapping[str, Sequence[float]], limit: int, strong: bool
 ) -> list[tuple[str, float]]:
     """Targets asserted by the model, best first: all above ``threshold``, and the best one
-    when it clears the lower ``top_threshold``."""
+    when it clears the lower ``top_threshold`` in a passage clearly about migration."""
+    top = layer.top_threshold if strong else layer.threshold
     scored = sorted(((t, probability(layer, row)) for t, row in rows.items()), key=lambda x: -x[1])
     kept = [
-        (t, p)
-        for i, (t, p) in enumerate(scored)
-        if p >= layer.threshold or (i == 0 and p >= layer.top_threshold)
+        (t, p) for i, (t, p) in enumerate(scored) if p >= layer.threshold or (i == 0 and p >= top)
     ]
     return kept[:limit]

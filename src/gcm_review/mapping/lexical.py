@@ -13,13 +13,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from ..framework import Framework, Lexicon
 from ..models import Evidence
 from ..phrases import PhraseMatcher
 from ..text import KeyMaker, Token, fold, fold_with_offsets, key_maker, surface_keys
 
-Target = tuple[str, str]  # ("objective", "15") or ("principle", "human rights")
+Target = tuple[str, str]
+Signal = Literal["strong", "weak"] | None  # ("objective", "15") or ("principle", "human rights")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +110,19 @@ class LexicalEvidence:
     """The lexical evidence of one passage.
 
     Attributes:
-        relevant: whether the passage passed the migration-relevance gate.
+        signal: ``strong`` (a term only human migration uses, or an explicit reference),
+            ``weak`` (a word like "migration" or "border" beside objective cues), or None
+            (not about human migration: the passage maps to nothing).
         hits: cue and reference hits, a shorter cue covered by a longer one removed.
     """
 
-    relevant: bool
+    signal: Signal
     hits: tuple[Hit, ...]
+
+    @property
+    def relevant(self) -> bool:
+        """Whether the passage passed the migration-relevance gate."""
+        return self.signal is not None
 
     def totals(self, kind: str) -> dict[str, float]:
         """Summed evidence weight per target id of one kind (objective or principle)."""
@@ -158,14 +167,14 @@ class LexicalMatcher:
         """Collect the references and cues of a passage and apply the relevance gate."""
         index = self.index(lang)
         if index is None:
-            return LexicalEvidence(False, ())
+            return LexicalEvidence(None, ())
         content = [(key, token) for token in tokens if (key := index.keys.lemma(token)) is not None]
         keys = [key for key, _ in content]
         hits = self._cue_hits(index, keys, [token for _, token in content], text)
         if any(t.key in index.references.triggers for t in tokens) or "§" in text:
             hits += self._reference_hits(index, text)
-        relevant = self._is_relevant(index, keys, hits)
-        return LexicalEvidence(relevant, tuple(_longest_only(hits)) if relevant else ())
+        signal = self._signal(index, keys, hits)
+        return LexicalEvidence(signal, tuple(_longest_only(hits)) if signal else ())
 
     def _cue_hits(
         self, index: LexiconIndex, keys: Sequence[str], tokens: Sequence[Token], text: str
@@ -214,7 +223,8 @@ class LexicalMatcher:
         # "pacte mondial sur les réfugiés" starts like "pacte mondial": the longer name wins
         return other.start() == compact.start() and other.end() > compact.end()
 
-    def _is_relevant(self, index: LexiconIndex, keys: Sequence[str], hits: Sequence[Hit]) -> bool:
+    def _signal(self, index: LexiconIndex, keys: Sequence[str], hits: Sequence[Hit]) -> Signal:
+        """How clearly the passage is about human migration: strong, weak or not at all."""
         found = index.relevance.find(keys)
         blocked = [(h.first, h.last) for h in found if "off_topic" in h.payloads]
         # "migratory birds" holds "migratory": a term inside an off-topic phrase does not count
@@ -225,13 +235,14 @@ class LexicalMatcher:
             if kind == "off_topic" or not any(a <= hit.first and hit.last <= b for a, b in blocked)
         }
         if "strong" in kinds or any(hit.evidence.kind == "reference" for hit in hits):
-            return True
+            return "strong"
         if "off_topic" in kinds:
-            return False
+            return None
         totals = _totals(h for h in hits if h.target[0] == "objective")
         evidence = max(totals.values(), default=0.0)
         # a weak term ("migration", "border") needs some objective evidence beside it
-        return evidence > 0 if "weak" in kinds else evidence >= self.options.evidence_gate
+        enough = evidence > 0 if "weak" in kinds else evidence >= self.options.evidence_gate
+        return "weak" if enough else None
 
 
 def _alternation(words: Iterable[str]) -> str:
