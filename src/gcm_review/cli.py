@@ -367,7 +367,7 @@ def framework_train_command(
     if not path.is_dir():
         raise typer.BadParameter(f"{path}: not a folder", param_hint="PATH")
     with _library_errors():
-        report = train_framework(Engine(load_framework(path)))
+        report = train_framework(Engine(load_framework(path, trained=False)))
         written = write_fusion(report.fusion, path)
     for kind, figures in report.cross_validated.items():
         shown = ", ".join(f"{name} {value:.3f}" for name, value in figures.items())

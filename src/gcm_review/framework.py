@@ -120,6 +120,15 @@ class FusionLayer(_Strict):
     top_threshold: Annotated[float, Field(ge=0, le=1)]
 
 
+class RelevanceLayer(_Strict):
+    """A logistic model of whether a passage without a strong migration term is relevant."""
+
+    features: list[Phrase]
+    coef: list[float]
+    intercept: float
+    threshold: Annotated[float, Field(ge=0, le=1)]
+
+
 class LinearLayer(_Strict):
     """A multinomial logistic model: named features, then the sentence vector if ``vector``."""
 
@@ -136,6 +145,7 @@ class Fusion(_Strict):
     version: Phrase
     source: Phrase
     encoder: Phrase
+    relevance: RelevanceLayer
     objective: FusionLayer
     principle: FusionLayer
     objective_classifier: LinearLayer
@@ -187,12 +197,13 @@ def default_framework_path() -> Path:
     return Path(str(root))
 
 
-def load_framework(path: Path | str | None = None) -> Framework:
+def load_framework(path: Path | str | None = None, trained: bool = True) -> Framework:
     """Load and validate a framework folder.
 
     Args:
         path: the folder holding ``framework.yaml`` and ``lexicons/``; the shipped GCM
             framework when omitted.
+        trained: read the trained layers (``fusion.yaml``); False to retrain them.
 
     Returns:
         The validated framework.
@@ -201,14 +212,19 @@ def load_framework(path: Path | str | None = None) -> Framework:
         DataFileError: listing every problem found, each with file and line.
     """
     folder = Path(path) if path is not None else default_framework_path()
-    framework, problems = check_framework(folder)
+    framework, problems = check_framework(folder, trained)
     if framework is None or problems:
         raise DataFileError(problems)
     return framework
 
 
-def check_framework(folder: Path) -> tuple[Framework | None, list[str]]:
-    """Validate a framework folder and return it with the list of problems found."""
+def check_framework(folder: Path, trained: bool = True) -> tuple[Framework | None, list[str]]:
+    """Validate a framework folder and return it with the list of problems found.
+
+    Args:
+        folder: the framework folder.
+        trained: also read the trained layers (``fusion.yaml``) when present.
+    """
     spec_file = folder / "framework.yaml"
     if not spec_file.is_file():
         return None, [f"{spec_file}: missing; a framework folder needs framework.yaml"]
@@ -246,7 +262,7 @@ def check_framework(folder: Path) -> tuple[Framework | None, list[str]]:
             problems += _check_targets(source, found_prototypes, ids, prototype_file.stem)
             prototypes[found_prototypes.language] = found_prototypes
     fusion = None
-    if (folder / "fusion.yaml").is_file():
+    if trained and (folder / "fusion.yaml").is_file():
         source = _parse(folder / "fusion.yaml", folder, problems)
         if source is not None:
             fusion, found = source.validate(Fusion)

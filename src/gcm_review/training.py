@@ -23,9 +23,10 @@ import yaml
 from .errors import ConfigError, InputFormatError
 from .evaluate import GoldPassage, load_gold, principle_lookup
 from .extract.statements import STATEMENT_FEATURES
-from .framework import Fusion, FusionLayer, LinearLayer
+from .framework import Fusion, FusionLayer, LinearLayer, RelevanceLayer
 from .linear import LinearModel
-from .mapping.fusion import FEATURES
+from .mapping.fusion import FEATURES, RELEVANCE_FEATURES, relevance_row
+from .mapping.lexical import LexicalEvidence
 from .normalise import normalise_text
 from .pipeline import Engine
 from .text import fold, tokenize
@@ -33,6 +34,7 @@ from .text import fold, tokenize
 logger = logging.getLogger(__name__)
 
 _FOLDS = 5
+_REJECTION = 0.97
 _CLASSIFIER_C = 10.0
 _STATEMENT_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _GRID = [round(0.05 * i, 2) for i in range(2, 19)]
@@ -82,7 +84,9 @@ def train_framework(engine: Engine) -> TrainingReport:
     classifiers = _fit_classifiers(mapper.index.vectors, mapper.index.targets)
     # the fusion rows read the classifiers, which saw only prototypes, never these examples
     models = {kind: LinearModel(layer) for kind, layer in classifiers.items()}
-    objective, principle, statement = _collect(engine, examples, models)
+    passages = _collect(engine, examples, models)
+    relevance, relevance_cv, relevant = _fit_relevance(passages)
+    objective, principle = _target_rows(engine, passages, relevant)
     obj_layer, obj_cv = _fit_layer(
         objective, limit=engine.mapper.options.max_objectives, precision=0.8
     )
@@ -92,13 +96,15 @@ def train_framework(engine: Engine) -> TrainingReport:
         source=f"trained on {len(examples)} examples of {framework.path.name}/training "
         f"on {datetime.now(UTC).date().isoformat()}",
         encoder=engine.mapper.encoder.name,
+        relevance=relevance,
         objective=obj_layer,
         principle=pri_layer,
         objective_classifier=classifiers["objective"],
         principle_classifier=classifiers["principle"],
-        statement=_fit_statement(*statement),
+        statement=_fit_statement(passages),
     )
-    return TrainingReport(fusion, len(examples), {"objective": obj_cv, "principle": pri_cv})
+    figures = {"relevance": relevance_cv, "objective": obj_cv, "principle": pri_cv}
+    return TrainingReport(fusion, len(examples), figures)
 
 
 def write_fusion(fusion: Fusion, folder: Path) -> Path:
@@ -112,36 +118,96 @@ def write_fusion(fusion: Fusion, folder: Path) -> Path:
     return path
 
 
+@dataclass(frozen=True)
+class _Passage:
+    """One training example with everything computed from it."""
+
+    example: GoldPassage
+    lexical: LexicalEvidence
+    rows: dict[str, dict[str, list[float]]]
+    statement: npt.NDArray[np.float32]
+
+
 def _collect(
     engine: Engine, examples: Sequence[GoldPassage], classifiers: dict[str, LinearModel]
-) -> tuple[_Rows, _Rows, tuple[list[npt.NDArray[np.float32]], list[str]]]:
-    lookup = principle_lookup(engine.framework)
+) -> list[_Passage]:
     texts = [normalise_text(e.text) for e in examples]
     vectors = engine.mapper.encoder.encode(texts)
-    objective, principle = _Rows([], [], [], [], []), _Rows([], [], [], [], [])
-    statement_x: list[npt.NDArray[np.float32]] = []
-    statement_y: list[str] = []
+    passages: list[_Passage] = []
     for i, (example, text) in enumerate(zip(examples, texts, strict=True)):
         tokens = tokenize(text)
-        signal, rows = engine.mapper.features(text, example.lang, tokens, vectors[i], classifiers)
-        if example.statement_type and example.statement_type != "none":
-            cues = engine.extractor.statements.features(example.lang, tokens)
-            statement_x.append(np.concatenate([np.asarray(cues, dtype=np.float32), vectors[i]]))
-            statement_y.append(example.statement_type)
-        if signal is None:
+        lexical, rows = engine.mapper.features(text, example.lang, tokens, vectors[i], classifiers)
+        cues = engine.extractor.statements.features(example.lang, tokens)
+        statement = np.concatenate([np.asarray(cues, dtype=np.float32), vectors[i]])
+        passages.append(_Passage(example, lexical, rows, statement))
+    return passages
+
+
+def _fit_relevance(
+    passages: Sequence[_Passage],
+) -> tuple[RelevanceLayer, dict[str, float], list[bool]]:
+    """Fit the relevance layer on the passages the lexical gate does not let in.
+
+    The threshold keeps at least ``_REJECTION`` of the held-out negatives out while letting
+    in as many held-out positives as possible.
+    """
+    sklearn = _sklearn()
+    weak = [i for i, p in enumerate(passages) if not p.lexical.relevant]
+    x = [relevance_row(passages[i].lexical, passages[i].rows["objective"]) for i in weak]
+    y = [int(bool(passages[i].example.objectives)) for i in weak]
+    model = sklearn.linear_model.LogisticRegression(C=1.0, max_iter=2000)
+    held_out = sklearn.model_selection.cross_val_predict(
+        model, x, y, cv=_FOLDS, method="predict_proba"
+    )[:, 1]
+    negatives = sorted(p for p, label in zip(held_out, y, strict=True) if not label)
+    cut = negatives[min(len(negatives) - 1, int(_REJECTION * len(negatives)))] if negatives else 0.5
+    threshold = min(0.95, round(float(cut) + 0.01, 2))
+    kept = {i for i, p in zip(weak, held_out, strict=True) if p >= threshold}
+    positives = sum(y)
+    figures = {
+        "weak_passages": float(len(weak)),
+        "positives_kept": round(
+            sum(1 for i in kept if passages[i].example.objectives) / positives, 4
+        )
+        if positives
+        else 1.0,
+        "negatives_rejected": round(
+            1 - sum(1 for i in kept if not passages[i].example.objectives) / max(len(negatives), 1),
+            4,
+        ),
+    }
+    model.fit(x, y)
+    layer = RelevanceLayer(
+        features=list(RELEVANCE_FEATURES),
+        coef=[round(float(c), 5) for c in model.coef_[0]],
+        intercept=round(float(model.intercept_[0]), 5),
+        threshold=threshold,
+    )
+    relevant = [p.lexical.relevant or i in kept for i, p in enumerate(passages)]
+    return layer, figures, relevant
+
+
+def _target_rows(
+    engine: Engine, passages: Sequence[_Passage], relevant: Sequence[bool]
+) -> tuple[_Rows, _Rows]:
+    lookup = principle_lookup(engine.framework)
+    objective, principle = _Rows([], [], [], [], []), _Rows([], [], [], [], [])
+    for i, passage in enumerate(passages):
+        if not relevant[i]:
             continue
+        example = passage.example
         gold = {
             "objective": {str(o) for o in example.objectives},
             "principle": {lookup.get(fold(p), p) for p in example.principles},
         }
         for kind, table in (("objective", objective), ("principle", principle)):
-            for target, row in rows[kind].items():
+            for target, row in passage.rows[kind].items():
                 table.x.append(row)
                 table.y.append(int(target in gold[kind]))
                 table.group.append(i)
                 table.target.append(target)
-                table.strong.append(signal == "strong")
-    return objective, principle, (statement_x, statement_y)
+                table.strong.append(passage.lexical.signal == "strong")
+    return objective, principle
 
 
 def _sklearn() -> Any:
@@ -240,8 +306,11 @@ def _fit_classifiers(
     return layers
 
 
-def _fit_statement(x: Sequence[npt.NDArray[np.float32]], y: list[str]) -> LinearLayer:
+def _fit_statement(passages: Sequence[_Passage]) -> LinearLayer:
     sklearn = _sklearn()
+    typed = [p for p in passages if p.example.statement_type not in (None, "none")]
+    x = [p.statement for p in typed]
+    y = [str(p.example.statement_type) for p in typed]
     model = sklearn.linear_model.LogisticRegression(C=_STATEMENT_C, max_iter=3000)
     model.fit(np.vstack(x), y)
     return _linear_layer(model, STATEMENT_FEATURES, vector=True)

@@ -25,9 +25,9 @@ from ..framework import Framework
 from ..linear import LinearModel
 from ..models import Evidence, Match
 from ..text import Token, tokenize
-from .fusion import asserted, feature_rows
-from .lexical import LexicalEvidence, LexicalMatcher, LexicalOptions, Signal
-from .semantic import Encoder, SemanticIndex, UniversalSentenceEncoder, Vectors
+from .fusion import asserted, feature_rows, probability, relevance_row
+from .lexical import LexicalEvidence, LexicalMatcher, LexicalOptions
+from .semantic import Closest, Encoder, SemanticIndex, UniversalSentenceEncoder, Vectors
 
 __all__ = ["Mapper", "MappingOptions", "PassageMap"]
 
@@ -125,18 +125,28 @@ class Mapper:
         """
         tokens = tokenize(text) if tokens is None else tokens
         lexical = self.lexical.find(text, lang, tokens)
-        if not lexical.relevant:
+        if self.lexical.index(lang) is None:
             return PassageMap(False, (), ())
-        if self.semantic:
-            if vector is None:
-                vector = self.encoder.encode([text])[0]
-            return PassageMap(
-                True,
-                self._fused("objective", lexical, vector),
-                self._fused("principle", lexical, vector),
+        if not self.semantic:
+            if not lexical.relevant:
+                return PassageMap(False, (), ())
+            objectives, principles = (
+                self._summed("objective", lexical),
+                self._summed("principle", lexical),
             )
+            return PassageMap(True, objectives, principles)
+        if vector is None:
+            vector = self.encoder.encode([text])[0]
+        closest = self.index.closest(vector)
+        rows = {
+            kind: self._rows(kind, lexical, closest, vector, self.classifiers)
+            for kind in self.targets
+        }
+        if not self._relevant(lexical, rows["objective"]):
+            return PassageMap(False, (), ())
+        objectives = self._fused("objective", lexical, closest, rows["objective"])
         return PassageMap(
-            True, self._summed("objective", lexical), self._summed("principle", lexical)
+            True, objectives, self._fused("principle", lexical, closest, rows["principle"])
         )
 
     def features(
@@ -146,8 +156,8 @@ class Mapper:
         tokens: Sequence[Token],
         vector: Vectors,
         classifiers: dict[str, LinearModel],
-    ) -> tuple[Signal, dict[str, dict[str, list[float]]]]:
-        """Migration signal and the fusion features of every target (for training the fusion).
+    ) -> tuple[LexicalEvidence, dict[str, dict[str, list[float]]]]:
+        """Lexical evidence and the fusion features of every target (for training the fusion).
 
         Args:
             text: the passage (normalised).
@@ -157,19 +167,33 @@ class Mapper:
             classifiers: the sentence-vector classifiers to read, by kind.
         """
         lexical = self.lexical.find(text, lang, tokens)
-        rows = {kind: self._rows(kind, lexical, vector, classifiers) for kind in self.targets}
-        return lexical.signal, rows
+        closest = self.index.closest(vector)
+        return lexical, {
+            kind: self._rows(kind, lexical, closest, vector, classifiers) for kind in self.targets
+        }
 
     def _rows(
         self,
         kind: str,
         lexical: LexicalEvidence,
+        closest: dict[tuple[str, str], Closest],
         vector: Vectors,
         classifiers: dict[str, LinearModel],
     ) -> dict[str, list[float]]:
-        closest = self.index.closest(vector)
         classifier = classifiers[kind].probabilities([], vector) if kind in classifiers else {}
         return feature_rows(kind, self.targets[kind], lexical, closest, classifier)
+
+    def _relevant(self, lexical: LexicalEvidence, rows: dict[str, list[float]]) -> bool:
+        """A migration term with enough cue evidence decides (the lexical gate); otherwise the
+        relevance layer weighs the evidence, semantic included."""
+        if lexical.relevant:
+            return True
+        fusion = self.framework.fusion
+        assert fusion is not None  # guarded by self.semantic
+        return (
+            probability(fusion.relevance, relevance_row(lexical, rows))
+            >= fusion.relevance.threshold
+        )
 
     @cached_property
     def classifiers(self) -> dict[str, LinearModel]:
@@ -182,22 +206,26 @@ class Mapper:
             "principle": LinearModel(fusion.principle_classifier),
         }
 
-    def _fused(self, kind: str, lexical: LexicalEvidence, vector: Vectors) -> tuple[Match, ...]:
+    def _fused(
+        self,
+        kind: str,
+        lexical: LexicalEvidence,
+        closest: dict[tuple[str, str], Closest],
+        rows: dict[str, list[float]],
+    ) -> tuple[Match, ...]:
         fusion = self.framework.fusion
         assert fusion is not None  # guarded by self.semantic
         layer = fusion.objective if kind == "objective" else fusion.principle
-        closest = self.index.closest(vector)
-        rows = self._rows(kind, lexical, vector, self.classifiers)
         limit = self.options.max_objectives if kind == "objective" else len(rows)
         matches = []
         strong = lexical.signal == "strong"
-        for target, probability in asserted(layer, rows, limit, strong):
+        for target, score in asserted(layer, rows, limit, strong):
             prototype = closest[(kind, target)]
             evidence = (
                 *lexical.evidence_of(kind, target),
                 Evidence(prototype.prototype, 0, 0, "prototype", round(prototype.similarity, 3)),
             )
-            matches.append(Match(kind, target, round(probability, 3), evidence, self.framework.key))  # type: ignore[arg-type]
+            matches.append(Match(kind, target, round(score, 3), evidence, self.framework.key))  # type: ignore[arg-type]
         return tuple(matches)
 
     def _summed(self, kind: str, lexical: LexicalEvidence) -> tuple[Match, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from ..framework import FusionLayer
+from ..framework import FusionLayer, RelevanceLayer
 from .lexical import LexicalEvidence
 from .semantic import Closest
 
@@ -59,7 +59,26 @@ def feature_rows(
     return rows
 
 
-def probability(layer: FusionLayer, row: Sequence[float]) -> float:
+RELEVANCE_FEATURES = ("weak", "off_topic", "lexical", "semantic", "classifier")
+
+
+def relevance_row(lexical: LexicalEvidence, rows: Mapping[str, Sequence[float]]) -> list[float]:
+    """Passage-level features of the relevance layer, from the objective feature rows."""
+    column = {name: i for i, name in enumerate(FEATURES)}
+    best = {
+        name: max((row[column[name]] for row in rows.values()), default=0.0)
+        for name in ("lexical", "semantic", "classifier")
+    }
+    return [
+        1.0 if "weak" in lexical.terms else 0.0,
+        1.0 if "off_topic" in lexical.terms else 0.0,
+        best["lexical"],
+        best["semantic"],
+        best["classifier"],
+    ]
+
+
+def probability(layer: FusionLayer | RelevanceLayer, row: Sequence[float]) -> float:
     """The calibrated probability that the target is addressed."""
     z = layer.intercept + sum(c * x for c, x in zip(layer.coef, row, strict=True))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -68,11 +87,15 @@ def probability(layer: FusionLayer, row: Sequence[float]) -> float:
 def asserted(
     layer: FusionLayer, rows: Mapping[str, Sequence[float]], limit: int, strong: bool
 ) -> list[tuple[str, float]]:
-    """Targets asserted by the model, best first: all above ``threshold``, and the best one
-    when it clears the lower ``top_threshold`` in a passage clearly about migration."""
+    """Targets asserted by the model, best first: every explicitly cited one, all above
+    ``threshold``, and the best one when it clears the lower ``top_threshold`` in a passage
+    clearly about migration."""
     top = layer.top_threshold if strong else layer.threshold
+    cited = {t for t, row in rows.items() if row[0] > 0}  # FEATURES[0] is "reference"
     scored = sorted(((t, probability(layer, row)) for t, row in rows.items()), key=lambda x: -x[1])
     kept = [
-        (t, p) for i, (t, p) in enumerate(scored) if p >= layer.threshold or (i == 0 and p >= top)
+        (t, p)
+        for i, (t, p) in enumerate(scored)
+        if t in cited or p >= layer.threshold or (i == 0 and p >= top)
     ]
     return kept[:limit]

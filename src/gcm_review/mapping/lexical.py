@@ -31,11 +31,13 @@ class LexicalOptions:
     Attributes:
         reference_weight: evidence weight of an explicit reference.
         evidence_gate: cue weight that makes a passage relevant without a migration term.
+        weak_gate: cue weight needed beside a weak migration term ("migration", "border").
         reference_window: characters after a number searched for another framework's name.
     """
 
     reference_weight: float = 3.0
     evidence_gate: float = 2.0
+    weak_gate: float = 0.5
     reference_window: int = 45
 
 
@@ -65,8 +67,12 @@ class LexiconIndex:
             cues += [(keys.lemma_keys(cue), (("principle", name), w)) for cue, w in entries.items()]
         self.cues = PhraseMatcher(cues)
         relevance = lexicon.relevance
+        # naming the Compact itself ("Pacte mondial pour des migrations…") is a strong signal;
+        # a one-word name ("compact", "pacte") is too common on its own
+        names = [keys.lemma_keys(name) for name in lexicon.references.compact_names]
         self.relevance = PhraseMatcher(
-            [(keys.lemma_keys(term), "strong") for term in relevance.strong]
+            [(name, "strong") for name in names if len(name) > 1]
+            + [(keys.lemma_keys(term), "strong") for term in relevance.strong]
             + [(keys.lemma_keys(term), "weak") for term in relevance.weak]
             + [(keys.lemma_keys(term), "off_topic") for term in relevance.off_topic]
         )
@@ -114,10 +120,12 @@ class LexicalEvidence:
             ``weak`` (a word like "migration" or "border" beside objective cues), or None
             (not about human migration: the passage maps to nothing).
         hits: cue and reference hits, a shorter cue covered by a longer one removed.
+        terms: the kinds of relevance terms found (strong, weak, off_topic).
     """
 
     signal: Signal
     hits: tuple[Hit, ...]
+    terms: frozenset[str]
 
     @property
     def relevant(self) -> bool:
@@ -167,14 +175,14 @@ class LexicalMatcher:
         """Collect the references and cues of a passage and apply the relevance gate."""
         index = self.index(lang)
         if index is None:
-            return LexicalEvidence(None, ())
+            return LexicalEvidence(None, (), frozenset())
         content = [(key, token) for token in tokens if (key := index.keys.lemma(token)) is not None]
         keys = [key for key, _ in content]
         hits = self._cue_hits(index, keys, [token for _, token in content], text)
         if any(t.key in index.references.triggers for t in tokens) or "§" in text:
             hits += self._reference_hits(index, text)
-        signal = self._signal(index, keys, hits)
-        return LexicalEvidence(signal, tuple(_longest_only(hits)) if signal else ())
+        terms = self._terms(index, keys)
+        return LexicalEvidence(self._signal(terms, hits), tuple(_longest_only(hits)), terms)
 
     def _cue_hits(
         self, index: LexiconIndex, keys: Sequence[str], tokens: Sequence[Token], text: str
@@ -223,25 +231,29 @@ class LexicalMatcher:
         # "pacte mondial sur les réfugiés" starts like "pacte mondial": the longer name wins
         return other.start() == compact.start() and other.end() > compact.end()
 
-    def _signal(self, index: LexiconIndex, keys: Sequence[str], hits: Sequence[Hit]) -> Signal:
-        """How clearly the passage is about human migration: strong, weak or not at all."""
+    def _terms(self, index: LexiconIndex, keys: Sequence[str]) -> frozenset[str]:
+        """Which relevance terms the passage holds: strong, weak, off_topic."""
         found = index.relevance.find(keys)
         blocked = [(h.first, h.last) for h in found if "off_topic" in h.payloads]
         # "migratory birds" holds "migratory": a term inside an off-topic phrase does not count
-        kinds = {
+        return frozenset(
             kind
             for hit in found
             for kind in hit.payloads
             if kind == "off_topic" or not any(a <= hit.first and hit.last <= b for a, b in blocked)
-        }
+        )
+
+    def _signal(self, kinds: frozenset[str], hits: Sequence[Hit]) -> Signal:
+        """How clearly the passage is about human migration: strong, weak or not at all."""
         if "strong" in kinds or any(hit.evidence.kind == "reference" for hit in hits):
             return "strong"
         if "off_topic" in kinds:
             return None
         totals = _totals(h for h in hits if h.target[0] == "objective")
         evidence = max(totals.values(), default=0.0)
-        # a weak term ("migration", "border") needs some objective evidence beside it
-        enough = evidence > 0 if "weak" in kinds else evidence >= self.options.evidence_gate
+        # a weak term ("migration", "border") needs objective evidence beside it
+        gate = self.options.weak_gate if "weak" in kinds else self.options.evidence_gate
+        enough = evidence >= gate
         return "weak" if enough else None
 
 
