@@ -20,14 +20,16 @@ Editor = Callable[[re.Match[str]], Sequence[Piece]]
 
 _CLUSTER_RE = re.compile(r".[\u0300-\u036f\u064b-\u065f\u0670]*", re.DOTALL)
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640]")
-_HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+# (patterns start with a literal where they can: the engine then skips ahead quickly)
+_HYPHEN_BREAK_RE = re.compile(r"-(?<=[^\W\d_]-)[ \t]*\n[ \t]*(?=[^\W\d_])")
 # whitespace that is not already a single space between words
-_SPACE_RE = re.compile(r"^\s+|\s+$|\s{2,}|[^\S ]")
+_SPACE_RE = re.compile(r"\A\s+|\s{2,}|[^\S ]|\s\Z")
+_OTHER_SPACE_RE = re.compile(r"[^\S ]")
 # ". ," or " ." debris: punctuation, optional space, more punctuation; keep the last mark.
-_DEBRIS_RE = re.compile(r"(?:\s*[.,;:،؛])+\s*([.,;:،؛])(?=\s|$)")
+_DEBRIS_RE = re.compile(r"[.,;:،؛](?:\s*[.,;:،؛])*\s*([.,;:،؛])(?=\s|$)")
 # A full stop between a letter and a lower-case Latin word does not end a sentence.
-_STRAY_STOP_RE = re.compile(r"(?<=[^\W\d_]{2})\.(?=\s+[a-zàâçéèêëîïôûùüÿœæ])")
-_SPACE_BEFORE_RE = re.compile(r"\s+(?=[,.;:)\]])")
+_STRAY_STOP_RE = re.compile(r"\.(?<=[^\W\d_]{2}\.)(?=\s+[a-zàâçéèêëîïôûùüÿœæ])")
+_SPACE_BEFORE_RE = re.compile(r"\s(?=[,.;:)\]])")
 
 
 def normalise_block(block: Block) -> CleanBlock:
@@ -40,8 +42,8 @@ def normalise_block(block: Block) -> CleanBlock:
         The clean text with, for each character, its index in ``block.text``.
     """
     text, offsets = _nfc(block.text)
-    if _ANY_EDIT_RE.search(text):
-        for pattern, editor in _EDITS:
+    for pattern, editor, needed in _EDITS:
+        if needed(text):
             text, offsets = _edit(text, offsets, pattern, editor)
     return CleanBlock(block=block, text=text, offsets=tuple(offsets))
 
@@ -102,12 +104,18 @@ def _keep_last_mark(match: re.Match[str]) -> Sequence[Piece]:
     return (match.span(1),)
 
 
-_EDITS: tuple[tuple[re.Pattern[str], Editor], ...] = (
-    (_INVISIBLE_RE, _drop),
-    (_HYPHEN_BREAK_RE, _drop),
-    (_SPACE_RE, _single_space),
-    (_DEBRIS_RE, _keep_last_mark),
-    (_STRAY_STOP_RE, _drop),
-    (_SPACE_BEFORE_RE, _drop),
+def _has_odd_space(text: str) -> bool:
+    # plain string searches are much faster than a regular expression scan
+    edges = text[:1].isspace() or text[-1:].isspace()
+    return edges or "  " in text or bool(_OTHER_SPACE_RE.search(text))
+
+
+# Each edit runs only where a cheap test says it can match.
+_EDITS: tuple[tuple[re.Pattern[str], Editor, Callable[[str], bool]], ...] = (
+    (_INVISIBLE_RE, _drop, lambda text: bool(_INVISIBLE_RE.search(text))),
+    (_HYPHEN_BREAK_RE, _drop, lambda text: "\n" in text),
+    (_SPACE_RE, _single_space, _has_odd_space),
+    (_DEBRIS_RE, _keep_last_mark, lambda text: bool(_DEBRIS_RE.search(text))),
+    (_STRAY_STOP_RE, _drop, lambda text: bool(_STRAY_STOP_RE.search(text))),
+    (_SPACE_BEFORE_RE, _drop, lambda text: bool(_SPACE_BEFORE_RE.search(text))),
 )
-_ANY_EDIT_RE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _EDITS))

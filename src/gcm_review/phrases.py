@@ -54,10 +54,13 @@ class PhraseMatcher(Generic[PayloadT]):
         if self.empty or not keys:
             return []
         haystack = _SEP + _SEP.join(keys) + _SEP
+        found = list(self._automaton.iter(haystack))
+        if not found:
+            return []
         # haystack index of the separator that closes each token, in token order
-        closing = list(accumulate(len(k) + 1 for k in keys))
+        closing = [end + i for i, end in enumerate(accumulate(map(len, keys)), start=1)]
         hits: list[PhraseHit[PayloadT]] = []
-        for end, (length, payloads) in self._automaton.iter(haystack):
+        for end, (length, payloads) in found:
             last = bisect_left(closing, end)
             hits.append(PhraseHit(last - length + 1, last, payloads))
         return hits
