@@ -1,0 +1,317 @@
+"""The people part of the extract stage: names, honorifics, roles, bodies and states."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_file
+from gcm_review.datafiles import load_model
+from gcm_review.errors import DataFileError
+from gcm_review.extract import Extractor
+from gcm_review.extract.people import PeopleFinder, PeopleLexicon, people_path, person_key
+from gcm_review.models import PersonMention
+
+LANGUAGES = ("ar", "en", "es", "fr")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    """The real extractor that finds the countries and organisations of a passage."""
+    return Extractor()
+
+
+@pytest.fixture(scope="module")
+def finder() -> PeopleFinder:
+    """One people finder for all tests."""
+    return PeopleFinder()
+
+
+def find(finder: PeopleFinder, extractor: Extractor, text: str, lang: str) -> list[PersonMention]:
+    """Find the people of a passage the way the pipeline does, entities first."""
+    entities = extractor.entities(text)
+    countries = [entity for entity in entities if entity.type == "country"]
+    organisations = [entity for entity in entities if entity.type == "organisation"]
+    return finder.find(text, lang, countries, organisations)
+
+
+Person = tuple[str, str | None, str | None, str | None, str | None]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "M. Ismail Chakouri a ouvert la séance au nom du Royaume du Maroc.",
+            [("Ismail Chakouri", "M.", None, None, "MA")],
+        ),
+        (
+            "fr",
+            "Le ministre marocain des Affaires étrangères, Nasser Bourita, a plaidé pour une "
+            "approche solidaire.",
+            [("Nasser Bourita", None, "ministre marocain des Affaires étrangères", None, "MA")],
+        ),
+        (
+            "fr",
+            "Amina Haddad, directrice régionale de l'OIM pour le Moyen-Orient, a présenté le "
+            "rapport au Maroc.",
+            [("Amina Haddad", None, "directrice régionale", "OIM pour le Moyen-Orient", None)],
+        ),
+        (
+            "fr",
+            "Sa Majesté le Roi Mohammed VI a adressé un message aux participants réunis à "
+            "Marrakech, au Maroc.",
+            [("Mohammed VI", "Sa Majesté", "Roi", None, "MA")],
+        ),
+        (
+            "en",
+            "H.E. Ms Amina Haddad, Minister of Labour of Jordan, opened the session.",
+            [("Amina Haddad", "H.E. Ms", "Minister of Labour of Jordan", None, "JO")],
+        ),
+        (
+            "en",
+            "Director General Amy Pope welcomed the pledges.",
+            [("Amy Pope", None, "Director General", None, None)],
+        ),
+        (
+            "en",
+            "Amy Pope, Director General of the International Organization for Migration (IOM), "
+            "thanked Jordan for hosting the meeting.",
+            [
+                (
+                    "Amy Pope",
+                    None,
+                    "Director General",
+                    "International Organization for Migration",
+                    None,
+                )
+            ],
+        ),
+        (
+            "en",
+            "In July Secretary-General António Guterres said that the review would take place.",
+            [("António Guterres", None, "Secretary-General", None, None)],
+        ),
+        (
+            "es",
+            "El canciller mexicano, Juan Ramón de la Fuente, destacó el papel de los consulados.",
+            [("Juan Ramón de la Fuente", None, "canciller mexicano", None, "MX")],
+        ),
+        (
+            "es",
+            "El embajador Carlos Ruiz intervino en nombre de Colombia.",
+            [("Carlos Ruiz", None, "embajador", None, "CO")],
+        ),
+        (
+            "es",
+            "La Sra. Lucía Pérez, directora de la Oficina Regional de la OIM para América del "
+            "Sur, señaló que Colombia acoge a millones de migrantes.",
+            [
+                (
+                    "Lucía Pérez",
+                    "Sra.",
+                    "directora",
+                    "Oficina Regional de la OIM para América del Sur",
+                    None,
+                )
+            ],
+        ),
+        (
+            "fr",
+            "Le secrétaire général du ministère de l'Intérieur, M. Brahim Ould Cheikh Mahfoudh, "
+            "a lancé la campagne.",
+            [
+                (
+                    "Brahim Ould Cheikh Mahfoudh",
+                    "M.",
+                    "secrétaire général",
+                    "ministère de l'Intérieur",
+                    None,
+                )
+            ],
+        ),
+        (
+            "en",
+            "His Majesty King Abdullah II met UN Secretary-General António Guterres in Amman.",
+            [
+                ("Abdullah II", "His Majesty", "King", None, None),
+                ("António Guterres", None, "Secretary-General", None, None),
+            ],
+        ),
+        (
+            "ar",
+            "وترأس الاجتماع سعادة السفير علي الأحمد، المندوب الدائم لدولة قطر لدى الأمم المتحدة.",
+            [("علي الأحمد", "سعادة", "المندوب الدائم لدولة قطر", "الأمم المتحدة", "QA")],
+        ),
+        (
+            "ar",
+            "وأشار معالي الدكتور أحمد أبو الغيط الأمين العام لجامعة الدول العربية إلى أهمية "
+            "الميثاق.",
+            [("أحمد أبو الغيط", "معالي الدكتور", "الأمين العام", "جامعة الدول العربية", None)],
+        ),
+        (
+            "ar",
+            "وقال وزير العمل الأردني نايف الفايز إن الحكومة ملتزمة بحماية العمال المهاجرين.",
+            [("نايف الفايز", None, "وزير العمل الأردني", None, "JO")],
+        ),
+        (
+            "ar",
+            "أكد السيد إسماعيل الشكوري، مدير الشؤون الشاملة بوزارة الشؤون الخارجية المغربية، "
+            "أن المغرب يولي أهمية خاصة للميثاق.",
+            [
+                (
+                    "إسماعيل الشكوري",
+                    "السيد",
+                    "مدير الشؤون الشاملة",
+                    "وزارة الشؤون الخارجية المغربية",
+                    "MA",
+                )
+            ],
+        ),
+        (
+            "ar",
+            "وجه جلالة الملك محمد السادس رسالة إلى المشاركين في مؤتمر مراكش بالمغرب.",
+            [("محمد السادس", "جلالة", "الملك", None, "MA")],
+        ),
+        (
+            "ar",
+            "وقالت المديرة العامة للمنظمة الدولية للهجرة إيمي بوب إن الهجرة الآمنة ممكنة.",
+            [("إيمي بوب", None, "المديرة العامة", "المنظمة الدولية للهجرة", None)],
+        ),
+    ],
+)
+def test_people_in_four_languages(
+    finder: PeopleFinder, extractor: Extractor, lang: str, text: str, expected: list[Person]
+) -> None:
+    people = find(finder, extractor, text, lang)
+    found = [(p.name, p.honorific, p.role, p.affiliation, p.country) for p in people]
+    assert found == expected
+    assert all(text[p.start : p.end] == p.name for p in people)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Hier, Le Caire a déclaré que l'Organisation internationale pour les migrations a "
+            "salué le travail de la Ligue arabe. Cette conférence a souligné le rôle du Global "
+            "Compact en Juillet, a indiqué le directeur.",
+        ),
+        ("fr", "Le ministre a rencontré Amina Haddad hier à Rabat."),
+        (
+            "en",
+            "The Global Compact for Migration was adopted in December; in July the League of "
+            "Arab States said the director would report to the United Nations.",
+        ),
+        (
+            "es",
+            "Ayer, la Organización Internacional para las Migraciones afirmó que el director "
+            "presentará el informe en Marzo.",
+        ),
+        (
+            "ar",
+            "عقدت جامعة الدول العربية اجتماعها في القاهرة يوم الأربعاء بمشاركة المنظمة الدولية "
+            "للهجرة، وقال المشاركون إن التعاون ضروري.",
+        ),
+        ("ar", "وأكد وزير الخارجية أن المملكة ملتزمة بتنفيذ الميثاق."),
+        (
+            "ar",
+            "نفذت الوزارة برنامجا في محافظات كفر الشيخ والفيوم والمنيا يجمع بين الإرشاد والمنح.",
+        ),
+        ("ar", "واستقبلنا أكثر من ثلاثمائة طبيب ومهندس وأستاذ جامعي في زيارات تدريبية."),
+        (
+            "en",
+            "Migrants from sub-Saharan Africa and South Asia told our researchers that they are "
+            "refused housing.",
+        ),
+    ],
+)
+def test_no_person_from_bodies_places_months_or_openers(
+    finder: PeopleFinder, extractor: Extractor, lang: str, text: str
+) -> None:
+    assert find(finder, extractor, text, lang) == []
+
+
+def test_a_reporting_verb_brings_a_bare_name(finder: PeopleFinder, extractor: Extractor) -> None:
+    people = find(finder, extractor, "The minister met the delegation, Amy Pope said.", "en")
+    assert [(p.name, p.role) for p in people] == [("Amy Pope", None)]
+
+
+def test_languages_without_a_lexicon_give_no_people(finder: PeopleFinder) -> None:
+    assert finder.find("Herr Dr. Olaf Scholz sagte, M. Ismail Chakouri", "de") == []
+
+
+def _seed_paragraphs() -> list[str]:
+    path = next(iter(sorted(shared_file("seeds").glob("*.txt"))))
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def test_seed_ismail_chakouri(finder: PeopleFinder, extractor: Extractor) -> None:
+    expected = json.loads(shared_file("data", "seed_expected.json").read_text(encoding="utf-8"))
+    person = next(p for p in expected["people"] if p["name"] == "Ismail Chakouri")
+    paragraphs = _seed_paragraphs()
+    first = find(finder, extractor, paragraphs[2], "fr")
+    assert [(p.name, p.role, p.affiliation, p.country) for p in first] == [
+        (person["name"], person["role"]["fr"], person["affiliation"]["fr"], person["country"])
+    ]
+    later = find(finder, extractor, paragraphs[3], "fr")
+    assert ("Ismail Chakouri", "MA") in [(p.name, p.country) for p in later]
+
+
+def test_seed_mohammed_vi(finder: PeopleFinder, extractor: Extractor) -> None:
+    people = find(finder, extractor, _seed_paragraphs()[3], "fr")
+    king = next(p for p in people if p.name == "Mohammed VI")
+    assert (king.honorific, king.role, king.country) == ("Sa Majesté", "Roi", "MA")
+
+
+def test_seed_as_one_passage_names_only_its_two_people(
+    finder: PeopleFinder, extractor: Extractor
+) -> None:
+    text = "\n".join(_seed_paragraphs())
+    names = {p.name for p in find(finder, extractor, text, "fr")}
+    assert names == {"Ismail Chakouri", "Mohammed VI"}
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Ismail Chakouri", "M. Ismail CHAKOURI"),
+        ("Ismail Chakouri", "Chakouri, Ismail"),
+        ("Ismaïl Chakouri", "ismail chakouri"),
+        ("Mohammed VI", "Sa Majesté le Roi Mohammed VI"),
+        ("Amy E. Pope", "Director General Amy Pope"),
+        ("Lucía Pérez", "Sra. Lucia Perez"),
+        ("إسماعيل الشكوري", "السيد اسماعيل الشكورى"),
+        ("الشكوري إسماعيل", "إسماعيل الشكوري"),
+    ],
+)
+def test_person_key_meets_written_variants(one: str, other: str) -> None:
+    assert person_key(one) == person_key(other)
+
+
+def test_person_key_keeps_different_people_apart() -> None:
+    assert person_key("Amy Pope") != person_key("Amina Haddad")
+    assert person_key("Mohammed VI") != person_key("Mohammed V")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lexicons_are_valid_and_sourced(lang: str) -> None:
+    path = people_path() / f"{lang}.yaml"
+    lexicon = load_model(path, PeopleLexicon, label=f"people/{lang}.yaml")
+    assert (lexicon.language, lexicon.version) == (lang, "1.0.0")
+    assert lexicon.source == "Written by the gcm-review maintainers"
+    assert lexicon.honorifics and lexicon.roles and lexicon.connectors
+
+
+def test_a_bad_lexicon_is_reported_with_its_line(tmp_path: Path) -> None:
+    text = (people_path() / "fr.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "fr.yaml"
+    path.write_text(text + "titles: [Mgr]\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_model(path, PeopleLexicon, label="people/fr.yaml")
+    assert "people/fr.yaml:" in str(error.value)
+    assert "titles" in str(error.value)
