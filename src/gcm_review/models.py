@@ -175,6 +175,8 @@ class Entity:
         start: offset in the passage text.
         end: offset just past the end.
         value: normalised value: ISO 3166-1 alpha-2 code or organisation id.
+        actor: for a country, whether it acts in the passage ("le Maroc a présidé") rather
+            than being merely named or concerned ("travailleurs marocains", "à Genève").
     """
 
     type: Literal["country", "organisation"]
@@ -182,6 +184,7 @@ class Entity:
     start: int
     end: int
     value: str
+    actor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,11 +283,22 @@ class DocumentInfo:
 
 @dataclass(frozen=True, slots=True)
 class AnalysedPassage:
-    """A passage with its mapping and the states acting in it."""
+    """A passage with its mapping, the states acting in it, and the facts it states.
+
+    Attributes:
+        passage: the passage.
+        mapping: objectives, principles, statement type, countries and organisations.
+        actors: ISO codes of the states acting: the document's declared country, else the
+            states the passage names.
+        dates: dates and ranges, resolved against the document's date.
+        people: people with their role, affiliation and state.
+    """
 
     passage: Passage
     mapping: Mapping
     actors: tuple[str, ...]
+    dates: tuple[DateMention, ...] = ()
+    people: tuple[PersonMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +311,8 @@ class AnalysedDocument:
         lang: the most frequent language among its passages.
         passages: its analysed passages in order.
         framework: ``<framework id>@<version>`` used for the mapping.
+        date: publication date (ISO): declared, from the file's metadata, or inferred
+            from the text; None when nothing tells.
     """
 
     document: Document
@@ -304,6 +320,7 @@ class AnalysedDocument:
     lang: str
     passages: tuple[AnalysedPassage, ...]
     framework: str
+    date: str | None = None
 
 
 def _unique(values: Iterable[str]) -> list[str]:

@@ -5,6 +5,7 @@ read → normalise → segment → language → map → extract → store
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -14,11 +15,20 @@ from pathlib import Path
 
 from .errors import IngestError, StoreError
 from .extract import ExtractOptions, Extractor
+from .extract.dates import find_dates, infer_document_date
+from .extract.people import PeopleFinder
 from .framework import Framework, load_framework
 from .language import detect_language
 from .mapping import Mapper, MappingOptions
 from .mapping.semantic import Vectors
-from .models import AnalysedDocument, AnalysedPassage, Document, DocumentInfo, Mapping
+from .models import (
+    AnalysedDocument,
+    AnalysedPassage,
+    Document,
+    DocumentInfo,
+    Mapping,
+    PersonMention,
+)
 from .normalise import normalise_block, normalise_text
 from .read import SUPPORTED_SUFFIXES, read_document
 from .segment import SegmentOptions, split_passages
@@ -62,6 +72,7 @@ class Engine:
         fusion = self.framework.fusion
         layer = fusion.statement if fusion is not None and self.mapper.semantic else None
         self.extractor = Extractor(self.options.extract, layer)
+        self.people = PeopleFinder()
 
     def classify(self, text: str, lang: str | None = None) -> Mapping:
         """Map one passage of text (the ``classify`` contract).
@@ -98,7 +109,7 @@ class Engine:
         tokens = tokenize(text)
         found = self.mapper.map_passage(text, lang, tokens, vector)
         statement_type = self.extractor.statement_type(text, lang, found.relevant, tokens, vector)
-        entities = tuple(self.extractor.entities(text, tokens))
+        entities = tuple(self.extractor.entities(text, tokens, lang))
         return Mapping(
             lang, found.relevant, found.objectives, found.principles, statement_type, entities
         )
@@ -115,15 +126,35 @@ class Engine:
         passages = split_passages(document.id, clean, self.options.segment)
         guesses = [detect_language(p.text) for p in passages]
         majority = Counter(guesses).most_common(1)[0][0] if guesses else "und"
+        date = _document_date(info, document, [p.text for p in passages], majority)
+        reference = datetime.date.fromisoformat(date) if date else None
         analysed: list[AnalysedPassage] = []
         vectors = self.mapper.encode([p.text for p in passages])
         for i, (passage, guess) in enumerate(zip(passages, guesses, strict=True)):
             letters = sum(ch.isalpha() for ch in passage.text)
             lang = guess if letters >= _SHORT_PASSAGE else majority
             mapping = self._map(passage.text, lang, None if vectors is None else vectors[i])
-            actors = (info.country,) if info.country else tuple(mapping.countries)
-            analysed.append(AnalysedPassage(passage, mapping, actors))
-        return AnalysedDocument(document, info, majority, tuple(analysed), self.framework.key)
+            acting = [e.value for e in mapping.entities if e.type == "country" and e.actor]
+            actors = (info.country,) if info.country else tuple(dict.fromkeys(acting))
+            dates = tuple(find_dates(passage.text, lang, reference))
+            people = tuple(self._people(passage.text, lang, mapping))
+            analysed.append(AnalysedPassage(passage, mapping, actors, dates, people))
+        return AnalysedDocument(document, info, majority, tuple(analysed), self.framework.key, date)
+
+    def _people(self, text: str, lang: str, mapping: Mapping) -> list[PersonMention]:
+        countries = [e for e in mapping.entities if e.type == "country"]
+        organisations = [e for e in mapping.entities if e.type == "organisation"]
+        return self.people.find(text, lang, countries, organisations)
+
+
+def _document_date(
+    info: DocumentInfo, document: Document, texts: list[str], lang: str
+) -> str | None:
+    """The declared date, else the file's metadata, else a date inferred from the text."""
+    if info.date or document.date:
+        return info.date or document.date
+    inferred = infer_document_date(texts, lang)
+    return inferred.isoformat() if inferred else None
 
 
 @dataclass

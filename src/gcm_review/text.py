@@ -50,6 +50,7 @@ class LanguageProfile(BaseModel):
     source: _Phrase
     stopwords: list[_Phrase]
     keep_forms: list[_Phrase] = []
+    place_prepositions: list[_Phrase] = []
     prefixes: list[_Phrase]
     suffixes: list[_Phrase]
     statement_types: dict[ActiveStatementType, dict[_Phrase, _Weight]]
