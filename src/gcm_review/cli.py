@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 import sys
@@ -22,7 +23,6 @@ from . import (
     DocumentInfo,
     Engine,
     GcmReviewError,
-    Mapping,
     MappingOptions,
     Options,
     check_framework,
@@ -33,6 +33,7 @@ from . import (
     load_framework,
     load_gold,
     open_store,
+    read_document,
     render_report,
     run_demo,
     search_passages,
@@ -40,6 +41,7 @@ from . import (
 )
 from .pipeline import default_cache_dir
 from .present.coverage import coverage_csv, coverage_json, coverage_table
+from .present.records import analysis_record, classify_record
 from .training import train_framework, write_fusion
 
 app = typer.Typer(
@@ -78,6 +80,15 @@ def _country(value: str | None) -> str | None:
     return code
 
 
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from exc
+
+
 def _kind(value: str) -> str:
     if value not in DOCUMENT_KINDS:
         raise typer.BadParameter(f"{value!r}; choose one of {', '.join(DOCUMENT_KINDS)}")
@@ -105,7 +116,9 @@ def ingest_command(
     kind: Annotated[str, typer.Option(help="Document kind.", callback=_kind)] = "other",
     cycle: Annotated[int | None, typer.Option(help="Review cycle (year).")] = None,
     title: Annotated[str | None, typer.Option(help="Title to store instead of the file's.")] = None,
-    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Publication date, YYYY-MM-DD.", callback=_date)
+    ] = None,
 ) -> None:
     """Read documents, map every passage, and store the evidence."""
     info = DocumentInfo(country=country, kind=kind, cycle=cycle, title=title, date=date)
@@ -124,27 +137,6 @@ def ingest_command(
     )
     if report.failed:
         raise typer.Exit(1)
-
-
-def _classify_record(mapping: Mapping, record_id: str) -> dict[str, Any]:
-    def evidence(match_evidence: tuple[Any, ...]) -> list[str]:
-        return list(dict.fromkeys(e.text for e in match_evidence))
-
-    return {
-        "id": record_id,
-        "lang": mapping.lang,
-        "objectives": [
-            {"objective": int(m.target), "score": m.score, "evidence": evidence(m.evidence)}
-            for m in mapping.objectives
-        ],
-        "principles": [
-            {"principle": m.target, "score": m.score, "evidence": evidence(m.evidence)}
-            for m in mapping.principles
-        ],
-        "statement_type": mapping.statement_type,
-        "countries": mapping.countries,
-        "organisations": mapping.organisations,
-    }
 
 
 def _read_records(
@@ -175,7 +167,7 @@ def _classify_stream(source: TextIO, name: str, engine: Engine) -> int:
     ids: deque[str] = deque()
     failures: list[int] = []
     for mapping in engine.classify_many(_read_records(source, name, ids, failures)):
-        record = _classify_record(mapping, ids.popleft())
+        record = classify_record(mapping, ids.popleft())
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(failures)
 
@@ -208,6 +200,28 @@ def classify_command(
                 failures = _classify_stream(handle, file, engine)
     if failures:
         raise typer.Exit(1)
+
+
+@app.command("analyze")
+def analyze_command(
+    file: Annotated[Path, typer.Argument(help="One document (PDF, DOCX, HTML, TXT, Markdown).")],
+    format: Annotated[str, typer.Option("--format", help="Output format: json.")] = "json",
+    country: Annotated[
+        str | None,
+        typer.Option(help="ISO code of the state the document speaks for.", callback=_country),
+    ] = None,
+    kind: Annotated[str, typer.Option(help="Document kind.", callback=_kind)] = "other",
+    date: Annotated[
+        str | None, typer.Option(help="Publication date, YYYY-MM-DD.", callback=_date)
+    ] = None,
+) -> None:
+    """Print everything found in one document: passages, states, bodies, people, dates."""
+    if format != "json":
+        raise typer.BadParameter("only json is available", param_hint="--format")
+    with _library_errors():
+        document = read_document(file)
+        analysed = Engine().analyse(document, DocumentInfo(country=country, kind=kind, date=date))
+    sys.stdout.write(json.dumps(analysis_record(analysed), ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command("coverage")

@@ -1,0 +1,175 @@
+"""Plain JSON records of what the pipeline found: the ``classify`` contract and ``analyze``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..extract.people import person_key
+from ..gazetteer import country_name, load_organisations
+from ..models import AnalysedDocument, AnalysedPassage, Evidence, Mapping, Match
+
+
+def _evidence(evidence: Iterable[Evidence]) -> list[str]:
+    return list(dict.fromkeys(e.text for e in evidence))
+
+
+def _matches(matches: Iterable[Match], key: str) -> list[dict[str, Any]]:
+    return [
+        {
+            key: int(m.target) if key == "objective" else m.target,
+            "score": m.score,
+            "evidence": _evidence(m.evidence),
+        }
+        for m in matches
+    ]
+
+
+def classify_record(mapping: Mapping, record_id: str) -> dict[str, Any]:
+    """One output line of ``classify`` (the contract of DESIGN.md)."""
+    return {
+        "id": record_id,
+        "lang": mapping.lang,
+        "objectives": _matches(mapping.objectives, "objective"),
+        "principles": _matches(mapping.principles, "principle"),
+        "statement_type": mapping.statement_type,
+        "countries": mapping.countries,
+        "organisations": mapping.organisations,
+    }
+
+
+def _passage_entities(analysed: AnalysedPassage) -> list[dict[str, Any]]:
+    entities = [
+        {"type": e.type, "text": e.text, "start": e.start, "end": e.end, "id": e.value}
+        | ({"actor": e.actor} if e.type == "country" else {})
+        for e in analysed.mapping.entities
+    ]
+    entities += [
+        {"type": "person", "text": p.name, "start": p.start, "end": p.end, "id": person_key(p.name)}
+        for p in analysed.people
+    ]
+    entities += [
+        {"type": "date", "text": d.text, "start": d.start, "end": d.end, "value": d.value}
+        for d in analysed.dates
+    ]
+    return sorted(entities, key=lambda e: (e["start"], e["type"]))
+
+
+def _passage_record(analysed: AnalysedPassage) -> dict[str, Any]:
+    passage, mapping = analysed.passage, analysed.mapping
+    return {
+        "index": passage.index,
+        "paragraph": passage.paragraph,
+        "page": passage.page,
+        "heading": passage.heading,
+        "text": passage.text,
+        "lang": mapping.lang,
+        "objectives": _matches(mapping.objectives, "objective"),
+        "principles": _matches(mapping.principles, "principle"),
+        "statement_type": mapping.statement_type,
+        "actors": list(analysed.actors),
+        "entities": _passage_entities(analysed),
+    }
+
+
+def _countries(document: AnalysedDocument) -> list[dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for analysed in document.passages:
+        for entity in analysed.mapping.entities:
+            if entity.type != "country":
+                continue
+            row = found.setdefault(
+                entity.value,
+                {
+                    "code": entity.value,
+                    "name": country_name(entity.value, document.lang),
+                    "actor": False,
+                    "passages": [],
+                },
+            )
+            row["actor"] = row["actor"] or entity.value in analysed.actors
+            if analysed.passage.index not in row["passages"]:
+                row["passages"].append(analysed.passage.index)
+    if document.info.country and document.info.country not in found:
+        code = document.info.country
+        found[code] = {
+            "code": code,
+            "name": country_name(code, document.lang),
+            "actor": True,
+            "passages": [p.passage.index for p in document.passages],
+        }
+    return list(found.values())
+
+
+def _organisations(document: AnalysedDocument) -> list[dict[str, Any]]:
+    gazetteer = {org.id: org for org in load_organisations().organisations}
+    found: dict[str, dict[str, Any]] = {}
+    for analysed in document.passages:
+        for entity in analysed.mapping.entities:
+            if entity.type != "organisation":
+                continue
+            org = gazetteer[entity.value]
+            names = org.names.get(document.lang) or org.names.get("en") or [entity.text]
+            row = found.setdefault(
+                entity.value,
+                {
+                    "id": org.id,
+                    "name": names[0],
+                    "name_en": (org.names.get("en") or names)[0],
+                    "acronym": org.acronyms[0] if org.acronyms else None,
+                    "kind": org.kind,
+                    "passages": [],
+                },
+            )
+            if analysed.passage.index not in row["passages"]:
+                row["passages"].append(analysed.passage.index)
+    return list(found.values())
+
+
+def _people(document: AnalysedDocument) -> list[dict[str, Any]]:
+    """People merged across passages under one key, keeping the fullest description."""
+    found: dict[str, dict[str, Any]] = {}
+    for analysed in document.passages:
+        for person in analysed.people:
+            row = found.setdefault(
+                person_key(person.name),
+                {
+                    "name": person.name,
+                    "honorific": None,
+                    "role": None,
+                    "affiliation": None,
+                    "country": None,
+                    "passages": [],
+                },
+            )
+            for field in ("honorific", "role", "affiliation", "country"):
+                row[field] = row[field] or getattr(person, field)
+            if analysed.passage.index not in row["passages"]:
+                row["passages"].append(analysed.passage.index)
+    return list(found.values())
+
+
+def analysis_record(document: AnalysedDocument) -> dict[str, Any]:
+    """The ``analyze`` record of one document: passages and the facts they state."""
+    doc, info = document.document, document.info
+    return {
+        "document": {
+            "id": doc.id,
+            "source": doc.source,
+            "title": info.title or doc.title,
+            "lang": document.lang,
+            "date": document.date,
+            "kind": info.kind,
+            "country": info.country,
+            "framework": document.framework,
+        },
+        "passages": [_passage_record(p) for p in document.passages],
+        "countries": _countries(document),
+        "organisations": _organisations(document),
+        "people": _people(document),
+        "dates": [
+            {"text": d.text, "value": d.value, "passage": p.passage.index}
+            for p in document.passages
+            for d in p.dates
+        ],
+    }
