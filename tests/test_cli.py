@@ -201,3 +201,36 @@ def test_demo(tmp_path: Path) -> None:
         assert code in result.stdout
     again = runner.invoke(app, ["demo", "--db", str(db), "-o", str(report)])
     assert "0 sample documents added" in again.stdout
+
+
+def test_analyze_the_seed_like_statement(fixtures: Path) -> None:
+    result = runner.invoke(
+        app, ["analyze", str(fixtures / "statement_fr.docx"), "--date", "2024-07-03"]
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["document"]["date"] == "2024-07-03" and record["document"]["lang"] == "fr"
+    assert {"passages", "countries", "organisations", "people", "dates"} <= set(record)
+    morocco = next(c for c in record["countries"] if c["code"] == "MA")
+    assert morocco["actor"] is True and morocco["passages"]
+    assert any(o["id"] == "IOM" and o["name_en"] for o in record["organisations"])
+    passage = record["passages"][0]
+    for entity in passage["entities"]:
+        assert passage["text"][entity["start"] : entity["end"]] == entity["text"]
+
+
+def test_analyze_rejects_a_bad_date(fixtures: Path) -> None:
+    result = runner.invoke(app, ["analyze", str(fixtures / "news_es.html"), "--date", "5/7/24"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_entities_across_documents(loaded_db: Path, fixtures: Path) -> None:
+    runner.invoke(app, ["ingest", str(fixtures / "news_es.html"), "--db", str(loaded_db)])
+    result = runner.invoke(app, ["entities", "--db", str(loaded_db), "--json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    morocco = next(r for r in rows if r["type"] == "country" and r["value"] == "MA")
+    assert morocco["documents"] == 2
+    dates = runner.invoke(app, ["entities", "--db", str(loaded_db), "--type", "date"])
+    assert dates.exit_code == 0 and "2024" in dates.stdout
+    assert runner.invoke(app, ["entities", "--type", "planet"]).exit_code == 2

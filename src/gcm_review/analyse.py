@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .framework import Framework
-from .store import CoverageCell, Store, StoredPassage
+from .store import CoverageCell, Store, StoredEntity, StoredPassage
+
+ENTITY_TYPES = ("country", "organisation", "person", "date")
 
 
 @dataclass(frozen=True)
@@ -67,3 +69,13 @@ def search_passages(
         limit: at most this many results.
     """
     return store.passages(objective, country, lang, query or None, limit)
+
+
+def list_entities(store: Store, type: str | None = None) -> list[StoredEntity]:
+    """States, organisations, people and dates named across the stored documents.
+
+    Args:
+        store: an open store.
+        type: one of ``ENTITY_TYPES``; every type when None.
+    """
+    return store.entities(type)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import logging
@@ -39,6 +40,7 @@ from . import (
     search_passages,
     write_report,
 )
+from .analyse import ENTITY_TYPES, list_entities
 from .pipeline import default_cache_dir
 from .present.coverage import coverage_csv, coverage_json, coverage_table
 from .present.records import analysis_record, classify_record
@@ -238,6 +240,40 @@ def coverage_command(
         out.print(coverage_table(matrix))
     else:
         sys.stdout.write((coverage_csv if format == "csv" else coverage_json)(matrix) + "\n")
+
+
+@app.command("entities")
+def entities_command(
+    db: DbOption = DEFAULT_DB,
+    type: Annotated[
+        str | None, typer.Option("--type", help="country, organisation, person or date.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the states, organisations, people and dates named across stored documents."""
+    if type is not None and type not in ENTITY_TYPES:
+        raise typer.BadParameter(f"choose one of {', '.join(ENTITY_TYPES)}", param_hint="--type")
+    with _library_errors(), open_store(db) as store:
+        found = list_entities(store, type)
+    if as_json:
+        rows = [dataclasses.asdict(entity) for entity in found]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"{len(found)} entities")
+    for column in ("type", "id", "as written", "documents", "passages", "acting", "details"):
+        table.add_column(column)
+    for entity in found:
+        details = "; ".join(f"{k}: {v}" for k, v in entity.details.items())
+        table.add_row(
+            entity.type,
+            entity.value,
+            entity.label,
+            str(entity.documents),
+            str(entity.passages),
+            str(entity.acting),
+            details,
+        )
+    out.print(table)
 
 
 @app.command("search")

@@ -219,6 +219,7 @@ class PersonMention:
         role: the function given in apposition ("directeur des questions globales").
         affiliation: the body the person belongs to ("ministère des Affaires étrangères").
         country: ISO code of the state the person represents, when the passage says it.
+        key: the key under which other spellings of the name meet ("chakouri ismail").
     """
 
     name: str
@@ -228,6 +229,7 @@ class PersonMention:
     role: str | None = None
     affiliation: str | None = None
     country: str | None = None
+    key: str = ""
 
 
 @dataclass(frozen=True, slots=True)

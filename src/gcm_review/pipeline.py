@@ -9,14 +9,14 @@ import datetime
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
 from .errors import IngestError, StoreError
 from .extract import ExtractOptions, Extractor
 from .extract.dates import find_dates, infer_document_date
-from .extract.people import PeopleFinder
+from .extract.people import PeopleFinder, person_key
 from .framework import Framework, load_framework
 from .language import detect_language
 from .mapping import Mapper, MappingOptions
@@ -144,7 +144,8 @@ class Engine:
     def _people(self, text: str, lang: str, mapping: Mapping) -> list[PersonMention]:
         countries = [e for e in mapping.entities if e.type == "country"]
         organisations = [e for e in mapping.entities if e.type == "organisation"]
-        return self.people.find(text, lang, countries, organisations)
+        found = self.people.find(text, lang, countries, organisations)
+        return [replace(person, key=person_key(person.name)) for person in found]
 
 
 def _document_date(

@@ -108,3 +108,21 @@ def test_schema_version_is_checked(db_path: Path) -> None:
         connection.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
     with pytest.raises(StoreError, match="schema version 99"):
         SQLiteStore(db_path)
+
+
+def test_a_version_1_database_is_migrated(db_path: Path, engine: Engine) -> None:
+    with sqlite3.connect(db_path) as connection:
+        connection.executescript(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "INSERT INTO meta VALUES ('schema_version', '1');"
+            "CREATE TABLE entities (passage_id INTEGER NOT NULL, type TEXT NOT NULL,"
+            " value TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,"
+            ' "end" INTEGER NOT NULL);'
+        )
+    with SQLiteStore(db_path) as store:
+        store.add_document(_analysed(engine, "Le Maroc a ouvert ses écoles aux enfants migrants."))
+        [morocco] = store.entities("country")
+        assert (morocco.value, morocco.acting) == ("MA", 1)
+    with sqlite3.connect(db_path) as connection:
+        version = connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    assert version == ("2",)

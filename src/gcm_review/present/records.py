@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..extract.people import person_key
 from ..gazetteer import country_name, load_organisations
 from ..models import AnalysedDocument, AnalysedPassage, Evidence, Mapping, Match
 
@@ -45,7 +44,7 @@ def _passage_entities(analysed: AnalysedPassage) -> list[dict[str, Any]]:
         for e in analysed.mapping.entities
     ]
     entities += [
-        {"type": "person", "text": p.name, "start": p.start, "end": p.end, "id": person_key(p.name)}
+        {"type": "person", "text": p.name, "start": p.start, "end": p.end, "id": p.key}
         for p in analysed.people
     ]
     entities += [
@@ -132,7 +131,7 @@ def _people(document: AnalysedDocument) -> list[dict[str, Any]]:
     for analysed in document.passages:
         for person in analysed.people:
             row = found.setdefault(
-                person_key(person.name),
+                person.key,
                 {
                     "name": person.name,
                     "honorific": None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import CoverageCell, Store, StoredDocument, StoredMatch, StoredPassage
+from .base import CoverageCell, Store, StoredDocument, StoredEntity, StoredMatch, StoredPassage
 from .sqlite import SQLiteStore
 
 DEFAULT_DB = "gcm-review.db"
@@ -15,6 +15,7 @@ __all__ = [
     "SQLiteStore",
     "Store",
     "StoredDocument",
+    "StoredEntity",
     "StoredMatch",
     "StoredPassage",
     "open_store",

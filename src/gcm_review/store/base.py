@@ -68,6 +68,29 @@ class StoredDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredEntity:
+    """One entity across every stored document.
+
+    Attributes:
+        type: country, organisation, person or date.
+        value: ISO code, organisation id, person key or ISO date.
+        label: the way it is most often written.
+        documents: how many documents name it.
+        passages: how many passages name it.
+        acting: in how many passages it acts (countries).
+        details: what the documents say of it (a person's role, affiliation, state).
+    """
+
+    type: str
+    value: str
+    label: str
+    documents: int
+    passages: int
+    acting: int
+    details: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
 class CoverageCell:
     """How much evidence one state gave for one objective."""
 
@@ -106,6 +129,10 @@ class Store(ABC):
         limit: int | None = None,
     ) -> list[StoredPassage]:
         """Passages with their mapping, filtered; ``query`` is a full-text search."""
+
+    @abstractmethod
+    def entities(self, type: str | None = None) -> list[StoredEntity]:
+        """Entities across documents, most often named first; ``type`` filters."""
 
     @abstractmethod
     def close(self) -> None:

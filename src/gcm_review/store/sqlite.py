@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -12,9 +13,16 @@ from pathlib import Path
 from ..errors import StoreError
 from ..models import AnalysedDocument, AnalysedPassage, Evidence, Match
 from ..text import surface_keys
-from .base import CoverageCell, Store, StoredDocument, StoredMatch, StoredPassage
+from .base import (
+    CoverageCell,
+    Store,
+    StoredDocument,
+    StoredEntity,
+    StoredMatch,
+    StoredPassage,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -37,8 +45,10 @@ CREATE INDEX IF NOT EXISTS matches_target ON matches (kind, target);
 CREATE TABLE IF NOT EXISTS entities (
     passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
     type TEXT NOT NULL, value TEXT NOT NULL, text TEXT NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    actor INTEGER NOT NULL DEFAULT 0, data TEXT
 );
+CREATE INDEX IF NOT EXISTS entities_value ON entities (type, value);
 CREATE TABLE IF NOT EXISTS actors (
     passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
     country TEXT NOT NULL, PRIMARY KEY (passage_id, country)
@@ -47,6 +57,13 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
     body, content='', tokenize='unicode61 remove_diacritics 2'
 );
 """
+
+
+# statements that bring a database of version N to N + 1
+_MIGRATIONS = {
+    1: "ALTER TABLE entities ADD COLUMN actor INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE entities ADD COLUMN data TEXT;",
+}
 
 
 def search_keys(text: str) -> str:
@@ -88,6 +105,13 @@ class SQLiteStore(Store):
                 self.connection.execute(
                     "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
                 )
+        elif int(row[0]) in _MIGRATIONS:
+            with self.connection:
+                for version in range(int(row[0]), SCHEMA_VERSION):
+                    self.connection.executescript(_MIGRATIONS[version])
+                self.connection.execute(
+                    "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
+                )
         elif int(row[0]) != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: schema version {row[0]}, this gcm-review expects {SCHEMA_VERSION}"
@@ -125,7 +149,7 @@ class SQLiteStore(Store):
                         info.country,
                         info.cycle,
                         document.lang,
-                        info.date or doc.date,
+                        document.date,
                         len(doc.pages),
                         document.framework,
                         datetime.now(UTC).isoformat(timespec="seconds"),
@@ -158,7 +182,7 @@ class SQLiteStore(Store):
                 mapping.statement_type,
             ),
         )
-        passage_id = cursor.lastrowid
+        passage_id = int(cursor.lastrowid or 0)
         cursor.execute(
             "INSERT INTO passages_fts (rowid, body) VALUES (?, ?)",
             (passage_id, search_keys(passage.text)),
@@ -171,8 +195,7 @@ class SQLiteStore(Store):
             ],
         )
         cursor.executemany(
-            "INSERT INTO entities VALUES (?,?,?,?,?,?)",
-            [(passage_id, e.type, e.value, e.text, e.start, e.end) for e in mapping.entities],
+            "INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)", _entity_rows(passage_id, analysed)
         )
         cursor.executemany(
             "INSERT INTO actors VALUES (?,?)", [(passage_id, code) for code in analysed.actors]
@@ -271,8 +294,66 @@ class SQLiteStore(Store):
             stored["principle"],
         )
 
+    def entities(self, type: str | None = None) -> list[StoredEntity]:
+        where = "WHERE e.type = ?" if type else ""
+        rows = self.connection.execute(
+            "SELECT e.type, e.value, count(DISTINCT p.document_id), count(DISTINCT e.passage_id),"
+            " count(DISTINCT CASE WHEN e.actor THEN e.passage_id END),"
+            " json_group_array(e.text), json_group_array(e.data)"
+            f" FROM entities e JOIN passages p ON p.id = e.passage_id {where}"
+            " GROUP BY e.type, e.value ORDER BY 4 DESC, 1, 2",
+            (type,) if type else (),
+        ).fetchall()
+        return [
+            StoredEntity(kind, value, _most_common(texts), docs, passages, acting, _details(data))
+            for kind, value, docs, passages, acting, texts, data in rows
+        ]
+
     def close(self) -> None:
         self.connection.close()
+
+
+def _entity_rows(passage_id: int, analysed: AnalysedPassage) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = [
+        (passage_id, e.type, e.value, e.text, e.start, e.end, int(e.actor), None)
+        for e in analysed.mapping.entities
+    ]
+    for person in analysed.people:
+        data = {
+            "honorific": person.honorific,
+            "role": person.role,
+            "affiliation": person.affiliation,
+            "country": person.country,
+        }
+        rows.append(
+            (
+                passage_id,
+                "person",
+                person.key,
+                person.name,
+                person.start,
+                person.end,
+                0,
+                json.dumps(data, ensure_ascii=False),
+            )
+        )
+    rows += [(passage_id, "date", d.value, d.text, d.start, d.end, 0, None) for d in analysed.dates]
+    return rows
+
+
+def _most_common(texts: str) -> str:
+    counts = Counter(json.loads(texts))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _details(data: str) -> dict[str, str]:
+    """The first non-empty value of each field over the stored descriptions."""
+    merged: dict[str, str] = {}
+    for item in json.loads(data):
+        for field, value in (json.loads(item) if item else {}).items():
+            if value and field not in merged:
+                merged[field] = value
+    return merged
 
 
 def _fts_query(query: str) -> str:
