@@ -234,3 +234,13 @@ def test_entities_across_documents(loaded_db: Path, fixtures: Path) -> None:
     dates = runner.invoke(app, ["entities", "--db", str(loaded_db), "--type", "date"])
     assert dates.exit_code == 0 and "2024" in dates.stdout
     assert runner.invoke(app, ["entities", "--type", "planet"]).exit_code == 2
+
+
+def test_coverage_of_a_region_shows_every_member(loaded_db: Path) -> None:
+    result = runner.invoke(
+        app, ["coverage", "--db", str(loaded_db), "--region", "maghreb", "--format", "json"]
+    )
+    codes = [row["country"] for row in json.loads(result.stdout)["countries"]]
+    assert sorted(codes) == ["DZ", "LY", "MA", "MR", "TN"]
+    unknown = runner.invoke(app, ["coverage", "--db", str(loaded_db), "--region", "atlantis"])
+    assert unknown.exit_code == 1 and "maghreb" in unknown.stderr

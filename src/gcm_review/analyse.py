@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import ConfigError
 from .framework import Framework
+from .gazetteer import load_countries
 from .store import CoverageCell, Store, StoredEntity, StoredPassage
 
 ENTITY_TYPES = ("country", "organisation", "person", "date")
@@ -38,16 +40,36 @@ class CoverageMatrix:
         return max((cell.passages for cell in self.cells.values()), default=0)
 
 
-def coverage_matrix(store: Store, framework: Framework) -> CoverageMatrix:
+def coverage_matrix(
+    store: Store, framework: Framework, region: str | None = None
+) -> CoverageMatrix:
     """Build the country × objective coverage matrix of everything stored.
 
     Args:
         store: an open store.
         framework: gives the list of objectives (all are shown, covered or not).
+        region: a regional grouping id (``las``, ``escwa``, ``gcc``, ``au``, ``eu`` …): only
+            its member states, each shown even without evidence, so its gaps are visible.
+
+    Raises:
+        ConfigError: for an unknown grouping.
     """
     cells = {(cell.country, cell.objective): cell for cell in store.coverage()}
     countries = sorted({country for country, _ in cells})
+    if region is not None:
+        members = set(region_members(region))
+        cells = {key: cell for key, cell in cells.items() if key[0] in members}
+        countries = sorted(members)
     return CoverageMatrix(countries, sorted(framework.objectives), cells)
+
+
+def region_members(region: str) -> list[str]:
+    """ISO codes of the member states of a regional grouping."""
+    groupings = load_countries().groupings
+    if region not in groupings:
+        known = ", ".join(sorted(groupings))
+        raise ConfigError(f"unknown region {region!r}; the gazetteer defines: {known}")
+    return list(groupings[region].members)
 
 
 def search_passages(

@@ -230,12 +230,16 @@ def analyze_command(
 def coverage_command(
     db: DbOption = DEFAULT_DB,
     format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    region: Annotated[
+        str | None,
+        typer.Option(help="Only the members of a grouping: las, escwa, gcc, maghreb, au, eu."),
+    ] = None,
 ) -> None:
     """Show the state × objective coverage of the stored evidence."""
     if format not in {"table", "csv", "json"}:
         raise typer.BadParameter("choose table, csv or json", param_hint="--format")
     with _library_errors(), open_store(db) as store:
-        matrix = coverage_matrix(store, load_framework())
+        matrix = coverage_matrix(store, load_framework(), region)
     if format == "table":
         out.print(coverage_table(matrix))
     else:
