@@ -12,6 +12,7 @@ printed, not asserted: speed depends on the machine.
 from __future__ import annotations
 
 import argparse
+import datetime
 import resource
 import tempfile
 import time
@@ -27,6 +28,7 @@ from gcm_review import (
     ingest,
     read_document,
 )
+from gcm_review.extract.dates import find_dates
 from gcm_review.pipeline import default_cache_dir
 from gcm_review.read import SUPPORTED_SUFFIXES
 
@@ -71,6 +73,19 @@ def timed_classify(engine: Engine, passages: list[tuple[str, str]]) -> float:
     return time.perf_counter() - start
 
 
+def timed_extraction(engine: Engine, passages: list[tuple[str, str]]) -> float:
+    """Seconds for what `analyze` adds to `classify` on each passage: dates and people."""
+    reference = datetime.date(2024, 7, 4)
+    prepared = [(text, lang, engine.extractor.entities(text, lang=lang)) for text, lang in passages]
+    start = time.perf_counter()
+    for text, lang, entities in prepared:
+        find_dates(text, lang, reference)
+        countries = [e for e in entities if e.type == "country"]
+        organisations = [e for e in entities if e.type == "organisation"]
+        engine.people.find(text, lang, countries, organisations)
+    return time.perf_counter() - start
+
+
 def timed_ingest(engine: Engine) -> tuple[float, int]:
     """Seconds to ingest the sample corpus into a new SQLite file, and the document count."""
     with tempfile.TemporaryDirectory() as folder, SQLiteStore(Path(folder) / "b.db") as store:
@@ -109,6 +124,10 @@ def main() -> None:
         print(f"sentence encoder alone:       {n / encode_seconds:>8,.0f} passages/s")
         print(f"classify (full, semantic):    {n / full_seconds:>8,.0f} passages/s")
         print(f"  ratio full / encoder alone: {encode_seconds / full_seconds:>8.2f}")
+        extraction_seconds = timed_extraction(full, passages)
+        print(f"extraction (dates, people):  {n / extraction_seconds:>8,.0f} passages/s")
+        print(f"  added to classify (full):   {extraction_seconds / full_seconds:>8.1%}")
+        print(f"  added to classify (lexical):{extraction_seconds / lexical_seconds:>8.1%}")
     ingest_seconds, documents = timed_ingest(full)
     print(f"ingest sample corpus: {documents} documents in {ingest_seconds:.2f} s")
     print(f"  = {ingest_seconds / max(documents, 1) * 1000:.0f} ms per document (read to store)")

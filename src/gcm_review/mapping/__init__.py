@@ -27,7 +27,7 @@ from ..models import Evidence, Match
 from ..text import Token, tokenize
 from .fusion import asserted, feature_rows, probability, relevance_row
 from .lexical import LexicalEvidence, LexicalMatcher, LexicalOptions
-from .semantic import Closest, Encoder, SemanticIndex, UniversalSentenceEncoder, Vectors
+from .semantic import Encoder, SemanticIndex, Similarities, UniversalSentenceEncoder, Vectors
 
 __all__ = ["Mapper", "MappingOptions", "PassageMap"]
 
@@ -176,7 +176,7 @@ class Mapper:
         self,
         kind: str,
         lexical: LexicalEvidence,
-        closest: dict[tuple[str, str], Closest],
+        closest: Similarities,
         vector: Vectors,
         classifiers: dict[str, LinearModel],
     ) -> dict[str, list[float]]:
@@ -210,7 +210,7 @@ class Mapper:
         self,
         kind: str,
         lexical: LexicalEvidence,
-        closest: dict[tuple[str, str], Closest],
+        closest: Similarities,
         rows: dict[str, list[float]],
     ) -> tuple[Match, ...]:
         fusion = self.framework.fusion
@@ -220,11 +220,9 @@ class Mapper:
         matches = []
         strong = lexical.signal == "strong"
         for target, score in asserted(layer, rows, limit, strong):
-            prototype = closest[(kind, target)]
-            evidence = (
-                *lexical.evidence_of(kind, target),
-                Evidence(prototype.prototype, 0, 0, "prototype", round(prototype.similarity, 3)),
-            )
+            similarity = round(closest.best[(kind, target)], 3)
+            prototype = Evidence(closest.prototype((kind, target)), 0, 0, "prototype", similarity)
+            evidence = (*lexical.evidence_of(kind, target), prototype)
             matches.append(Match(kind, target, round(score, 3), evidence, self.framework.key))  # type: ignore[arg-type]
         return tuple(matches)
 

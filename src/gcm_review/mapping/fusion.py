@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from ..framework import FusionLayer, RelevanceLayer
 from .lexical import LexicalEvidence
-from .semantic import Closest
+from .semantic import Similarities
 
 FEATURES = (
     "reference",
@@ -31,7 +31,7 @@ def feature_rows(
     kind: str,
     targets: Sequence[str],
     lexical: LexicalEvidence,
-    closest: Mapping[tuple[str, str], Closest],
+    closest: Similarities,
     classifier: Mapping[str, float],
 ) -> dict[str, list[float]]:
     """The features of every target of one kind for one passage, in ``FEATURES`` order."""
@@ -39,9 +39,7 @@ def feature_rows(
     referenced = lexical.referenced() if kind == "objective" else set()
     cues = {t: max(0.0, totals.get(t, 0.0) - (3.0 if t in referenced else 0.0)) for t in targets}
     best_cue = max(cues.values(), default=0.0)
-    similarities = {
-        t: closest[(kind, t)].similarity if (kind, t) in closest else 0.0 for t in targets
-    }
+    similarities = {t: closest.best.get((kind, t), 0.0) for t in targets}
     ranked = sorted(similarities.values(), reverse=True)
     rows: dict[str, list[float]] = {}
     for target in targets:

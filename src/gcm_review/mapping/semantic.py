@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -68,16 +67,30 @@ class UniversalSentenceEncoder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-@dataclass(frozen=True)
-class Closest:
-    """The best similarity of a passage to one target, and the prototype that gave it."""
+class Similarities:
+    """How close one passage is to each target's prototypes.
 
-    similarity: float
-    prototype: str
+    Attributes:
+        best: the highest similarity to any prototype of each target.
+    """
+
+    def __init__(self, index: SemanticIndex, similarities: Vectors) -> None:
+        self._index = index
+        self._similarities = similarities
+        maxima = np.maximum.reduceat(similarities, index.starts)
+        self.best = dict(zip(index.order, maxima.tolist(), strict=True))
+
+    def prototype(self, target: tuple[str, str]) -> str:
+        """The prototype statement of ``target`` the passage is closest to."""
+        start, end = self._index.spans[target]
+        return self._index.texts[start + int(np.argmax(self._similarities[start:end]))]
 
 
 class SemanticIndex:
     """Prototype vectors of every objective and principle, in every language.
+
+    Rows are grouped by target (all languages together), so the best similarity per target
+    is one vectorised reduction.
 
     Args:
         framework: a framework with prototypes.
@@ -87,22 +100,23 @@ class SemanticIndex:
 
     def __init__(self, framework: Framework, encoder: Encoder, cache_dir: Path | None) -> None:
         self.encoder = encoder
-        self.targets: list[tuple[str, str]] = []
-        self.texts: list[str] = []
+        grouped: dict[tuple[str, str], list[str]] = {}
         for prototypes in framework.prototypes.values():
             for number, statements in sorted(prototypes.objectives.items()):
-                self._add(("objective", str(number)), statements)
+                grouped.setdefault(("objective", str(number)), []).extend(statements)
             for name, statements in sorted(prototypes.principles.items()):
-                self._add(("principle", name), statements)
+                grouped.setdefault(("principle", name), []).extend(statements)
+        self.order = list(grouped)
+        self.texts = [text for statements in grouped.values() for text in statements]
+        self.targets = [target for target, statements in grouped.items() for _ in statements]
+        lengths = [len(statements) for statements in grouped.values()]
+        starts = np.cumsum([0, *lengths[:-1]])
+        self.starts = starts.astype(np.intp)
+        self.spans = {
+            target: (int(start), int(start) + length)
+            for target, start, length in zip(self.order, starts, lengths, strict=True)
+        }
         self.vectors = self._vectors(cache_dir)
-        self._rows: dict[tuple[str, str], npt.NDArray[np.intp]] = {}
-        for target in dict.fromkeys(self.targets):
-            rows = [i for i, t in enumerate(self.targets) if t == target]
-            self._rows[target] = np.asarray(rows, dtype=np.intp)
-
-    def _add(self, target: tuple[str, str], statements: Sequence[str]) -> None:
-        self.targets += [target] * len(statements)
-        self.texts += list(statements)
 
     def _vectors(self, cache_dir: Path | None) -> Vectors:
         digest = hashlib.sha256("\x1e".join([self.encoder.name, *self.texts]).encode()).hexdigest()
@@ -121,11 +135,6 @@ class SemanticIndex:
                 logger.warning("cannot cache prototype vectors in %s: %s", path.parent, exc)
         return vectors
 
-    def closest(self, vector: Vectors) -> dict[tuple[str, str], Closest]:
-        """For one passage vector, the best similarity to each target and its prototype."""
-        similarities = self.vectors @ vector
-        best: dict[tuple[str, str], Closest] = {}
-        for target, rows in self._rows.items():
-            row = int(rows[int(np.argmax(similarities[rows]))])
-            best[target] = Closest(float(similarities[row]), self.texts[row])
-        return best
+    def closest(self, vector: Vectors) -> Similarities:
+        """How close one passage vector is to each target's prototypes."""
+        return Similarities(self, self.vectors @ vector)
