@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
+from threadpoolctl import threadpool_limits
+
 from .errors import IngestError, StoreError
 from .extract import ExtractOptions, Extractor
 from .extract.dates import find_dates, infer_document_date
@@ -20,13 +22,14 @@ from .extract.people import PeopleFinder, person_key
 from .framework import Framework, load_framework
 from .language import detect_language
 from .mapping import Mapper, MappingOptions
-from .mapping.semantic import Vectors
+from .mapping.semantic import Encoded
 from .models import (
     AnalysedDocument,
     AnalysedPassage,
     Document,
     DocumentInfo,
     Mapping,
+    Passage,
     PersonMention,
 )
 from .normalise import normalise_block, normalise_text
@@ -101,13 +104,18 @@ class Engine:
             langs = [
                 lang or detect_language(text) for text, (_, lang) in zip(texts, batch, strict=True)
             ]
-            vectors = self.mapper.encode(texts)
-            for i, (text, lang) in enumerate(zip(texts, langs, strict=True)):
-                yield self._map(text, lang, None if vectors is None else vectors[i])
+            with _small_blas():
+                encoded = self.mapper.encode(texts)
+                mappings = [
+                    self._map(text, lang, None if encoded is None else encoded[i])
+                    for i, (text, lang) in enumerate(zip(texts, langs, strict=True))
+                ]
+            yield from mappings
 
-    def _map(self, text: str, lang: str, vector: Vectors | None) -> Mapping:
+    def _map(self, text: str, lang: str, encoded: Encoded | None) -> Mapping:
         tokens = tokenize(text)
-        found = self.mapper.map_passage(text, lang, tokens, vector)
+        found = self.mapper.map_passage(text, lang, tokens, encoded)
+        vector = None if encoded is None else encoded.vector
         statement_type = self.extractor.statement_type(text, lang, found.relevant, tokens, vector)
         entities = tuple(self.extractor.entities(text, tokens, lang))
         return Mapping(
@@ -126,6 +134,17 @@ class Engine:
         passages = split_passages(document.id, clean, self.options.segment)
         guesses = [detect_language(p.text) for p in passages]
         majority = Counter(guesses).most_common(1)[0][0] if guesses else "und"
+        with _small_blas():
+            return self._analyse(document, info, passages, guesses, majority)
+
+    def _analyse(
+        self,
+        document: Document,
+        info: DocumentInfo,
+        passages: list[Passage],
+        guesses: list[str],
+        majority: str,
+    ) -> AnalysedDocument:
         date = _document_date(info, document, [p.text for p in passages], majority)
         reference = datetime.date.fromisoformat(date) if date else None
         analysed: list[AnalysedPassage] = []
@@ -156,6 +175,12 @@ def _document_date(
         return info.date or document.date
     inferred = infer_document_date(texts, lang)
     return inferred.isoformat() if inferred else None
+
+
+def _small_blas() -> threadpool_limits:
+    """One BLAS thread for the many small matrix products of mapping: on two cores, thread
+    hand-offs cost more than the products (the encoder sets its own limit inside)."""
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 @dataclass

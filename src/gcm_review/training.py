@@ -27,6 +27,7 @@ from .framework import Fusion, FusionLayer, LinearLayer, RelevanceLayer
 from .linear import LinearModel
 from .mapping.fusion import FEATURES, RELEVANCE_FEATURES, relevance_row
 from .mapping.lexical import LexicalEvidence
+from .mapping.semantic import Encoded
 from .normalise import normalise_text
 from .pipeline import Engine
 from .text import fold, tokenize
@@ -135,10 +136,12 @@ def _collect(
 ) -> list[_Passage]:
     texts = [normalise_text(e.text) for e in examples]
     vectors = engine.mapper.encoder.encode(texts)
+    similarities = engine.mapper.index.closest(vectors)
     passages: list[_Passage] = []
     for i, (example, text) in enumerate(zip(examples, texts, strict=True)):
         tokens = tokenize(text)
-        lexical, rows = engine.mapper.features(text, example.lang, tokens, vectors[i], classifiers)
+        encoded = Encoded(vectors[i], similarities[i])
+        lexical, rows = engine.mapper.features(text, example.lang, tokens, encoded, classifiers)
         cues = engine.extractor.statements.features(example.lang, tokens)
         statement = np.concatenate([np.asarray(cues, dtype=np.float32), vectors[i]])
         passages.append(_Passage(example, lexical, rows, statement))

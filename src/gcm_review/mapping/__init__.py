@@ -27,7 +27,14 @@ from ..models import Evidence, Match
 from ..text import Token, tokenize
 from .fusion import asserted, feature_rows, probability, relevance_row
 from .lexical import LexicalEvidence, LexicalMatcher, LexicalOptions
-from .semantic import Encoder, SemanticIndex, Similarities, UniversalSentenceEncoder, Vectors
+from .semantic import (
+    Encoded,
+    Encoder,
+    SemanticIndex,
+    Similarities,
+    UniversalSentenceEncoder,
+    Vectors,
+)
 
 __all__ = ["Mapper", "MappingOptions", "PassageMap"]
 
@@ -101,16 +108,23 @@ class Mapper:
             "principle": list(self.framework.principles),
         }
 
-    def encode(self, texts: Sequence[str]) -> Vectors | None:
-        """Passage vectors for the semantic layer (None in the lexical mode)."""
-        return self.encoder.encode(texts) if self.semantic else None
+    def encode(self, texts: Sequence[str]) -> list[Encoded] | None:
+        """Passage vectors and prototype similarities, one batch at a time (None in the
+        lexical mode)."""
+        if not self.semantic:
+            return None
+        vectors = self.encoder.encode(texts)
+        return [
+            Encoded(vector, similarities)
+            for vector, similarities in zip(vectors, self.index.closest(vectors), strict=True)
+        ]
 
     def map_passage(
         self,
         text: str,
         lang: str,
         tokens: Sequence[Token] | None = None,
-        vector: Vectors | None = None,
+        encoded: Encoded | None = None,
     ) -> PassageMap:
         """Map one passage.
 
@@ -118,7 +132,7 @@ class Mapper:
             text: the passage text (normalised).
             lang: its language code.
             tokens: the passage's tokens, when the caller has them already.
-            vector: the passage's vector from ``encode``, in the full mode.
+            encoded: the passage as ``encode`` returned it, in the full mode.
 
         Returns:
             Relevance, and the asserted objectives and principles with their evidence.
@@ -135,9 +149,9 @@ class Mapper:
                 self._summed("principle", lexical),
             )
             return PassageMap(True, objectives, principles)
-        if vector is None:
-            vector = self.encoder.encode([text])[0]
-        closest = self.index.closest(vector)
+        if encoded is None:
+            [encoded] = self.encode([text]) or []
+        vector, closest = encoded.vector, encoded.similarities
         rows = {
             kind: self._rows(kind, lexical, closest, vector, self.classifiers)
             for kind in self.targets
@@ -154,7 +168,7 @@ class Mapper:
         text: str,
         lang: str,
         tokens: Sequence[Token],
-        vector: Vectors,
+        encoded: Encoded,
         classifiers: dict[str, LinearModel],
     ) -> tuple[LexicalEvidence, dict[str, dict[str, list[float]]]]:
         """Lexical evidence and the fusion features of every target (for training the fusion).
@@ -163,11 +177,11 @@ class Mapper:
             text: the passage (normalised).
             lang: its language.
             tokens: its tokens.
-            vector: its sentence vector.
+            encoded: its vector and similarities.
             classifiers: the sentence-vector classifiers to read, by kind.
         """
         lexical = self.lexical.find(text, lang, tokens)
-        closest = self.index.closest(vector)
+        vector, closest = encoded.vector, encoded.similarities
         return lexical, {
             kind: self._rows(kind, lexical, closest, vector, classifiers) for kind in self.targets
         }

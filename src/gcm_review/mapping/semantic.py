@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -135,6 +136,15 @@ class SemanticIndex:
                 logger.warning("cannot cache prototype vectors in %s: %s", path.parent, exc)
         return vectors
 
-    def closest(self, vector: Vectors) -> Similarities:
-        """How close one passage vector is to each target's prototypes."""
-        return Similarities(self, self.vectors @ vector)
+    def closest(self, vectors: Vectors) -> list[Similarities]:
+        """How close each passage vector (one per row) is to each target's prototypes."""
+        matrix = vectors @ self.vectors.T  # one matrix product for the whole batch
+        return [Similarities(self, row) for row in matrix]
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A passage as the semantic layer sees it: its vector and its prototype similarities."""
+
+    vector: Vectors
+    similarities: Similarities
