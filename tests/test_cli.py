@@ -244,3 +244,40 @@ def test_coverage_of_a_region_shows_every_member(loaded_db: Path) -> None:
     assert sorted(codes) == ["DZ", "LY", "MA", "MR", "TN"]
     unknown = runner.invoke(app, ["coverage", "--db", str(loaded_db), "--region", "atlantis"])
     assert unknown.exit_code == 1 and "maghreb" in unknown.stderr
+
+
+CAIRO_EN = (
+    "The second regional review conference of the Global Compact for Migration in the Arab "
+    "region opened in Cairo on 3 July 2024, organised by the League of Arab States, ESCWA and "
+    "IOM.\n\nMorocco chaired the plenary session on migrants' access to basic services.\n"
+)
+CAIRO_ES = (
+    "La segunda conferencia regional de examen del Pacto Mundial para la Migración en la región "
+    "árabe se celebró en El Cairo del 3 al 4 de julio de 2024, organizada por la OIM, la CESPAO "
+    "y la Liga de los Estados Árabes.\n"
+)
+
+
+def test_one_event_reported_in_two_languages(tmp_path: Path) -> None:
+    (tmp_path / "cairo_en.txt").write_text(CAIRO_EN, encoding="utf-8")
+    (tmp_path / "cairo_es.txt").write_text(CAIRO_ES, encoding="utf-8")
+    db = tmp_path / "events.db"
+    assert runner.invoke(app, ["ingest", str(tmp_path), "--db", str(db)]).exit_code == 0
+    events = json.loads(runner.invoke(app, ["events", "--db", str(db), "--json"]).stdout)
+    [cairo] = [e for e in events if e["city"] == "Cairo"]
+    assert cairo["key"] == "conference|2|EG|2024-07" and len(cairo["documents"]) == 2
+    assert {"IOM", "LAS"} <= set(cairo["organisers"])
+    [plenary] = cairo["sessions"]
+    assert plenary["kind"] == "plenary" and plenary["chair"]["country"] == "MA"
+    assert 15 in plenary["objectives"]
+    table = runner.invoke(app, ["events", "--db", str(db)])
+    assert "Cairo EG" in table.stdout
+
+
+def test_analyze_reports_events_and_places(tmp_path: Path) -> None:
+    source = tmp_path / "cairo.txt"
+    source.write_text(CAIRO_EN, encoding="utf-8")
+    record = json.loads(runner.invoke(app, ["analyze", str(source)]).stdout)
+    [event] = record["events"]
+    assert (event["ordinal"], event["start"]) == (2, "2024-07-03")
+    assert {"text": "Cairo", "city": "Cairo", "country": "EG", "passage": 0} in record["places"]

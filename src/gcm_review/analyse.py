@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .errors import ConfigError
 from .framework import Framework
 from .gazetteer import load_countries
-from .store import CoverageCell, Store, StoredEntity, StoredPassage
+from .store import CoverageCell, Store, StoredEntity, StoredEvent, StoredPassage
 
 ENTITY_TYPES = ("country", "organisation", "person", "date")
 
@@ -101,3 +101,8 @@ def list_entities(store: Store, type: str | None = None) -> list[StoredEntity]:
         type: one of ``ENTITY_TYPES``; every type when None.
     """
     return store.entities(type)
+
+
+def list_events(store: Store) -> list[StoredEvent]:
+    """Meetings reported across the stored documents, one per event, most recent first."""
+    return store.events()

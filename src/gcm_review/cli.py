@@ -40,10 +40,10 @@ from . import (
     search_passages,
     write_report,
 )
-from .analyse import ENTITY_TYPES, list_entities
+from .analyse import ENTITY_TYPES, list_entities, list_events
 from .pipeline import default_cache_dir
 from .present.coverage import coverage_csv, coverage_json, coverage_table
-from .present.records import analysis_record, classify_record
+from .present.records import analysis_record, classify_record, event_record
 from .training import train_framework, write_fusion
 
 app = typer.Typer(
@@ -276,6 +276,44 @@ def entities_command(
             str(entity.passages),
             str(entity.acting),
             details,
+        )
+    out.print(table)
+
+
+@app.command("events")
+def events_command(
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the meetings the stored documents report, with their sessions, one per event."""
+    with _library_errors(), open_store(db) as store:
+        found = list_events(store)
+    if as_json:
+        rows = [event_record(s.event) | {"documents": list(s.documents)} for s in found]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"{len(found)} events", show_lines=True)
+    for column in ("event", "where", "when", "organisers", "sessions", "documents"):
+        table.add_column(column)
+    for stored in found:
+        event = stored.event
+        when = "/".join(d for d in (event.start, event.end) if d)
+        sessions = "\n".join(
+            f"{s.title} [{', '.join(map(str, s.objectives)) or '-'}]"
+            + (
+                f" chair {s.chair_country or s.chair_person}"
+                if s.chair_country or s.chair_person
+                else ""
+            )
+            for s in event.sessions
+        )
+        table.add_row(
+            event.name,
+            f"{event.city or ''} {event.country or ''}".strip(),
+            when,
+            ", ".join(event.organisers),
+            sessions,
+            str(len(stored.documents)),
         )
     out.print(table)
 

@@ -233,6 +233,75 @@ class PersonMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A city named in a passage.
+
+    Attributes:
+        text: the words as they stand in the passage ("Caire", "بالقاهرة").
+        start: offset in the passage text.
+        end: offset just past the end.
+        city: the city's English name from the gazetteer ("Cairo").
+        country: ISO 3166-1 alpha-2 code of its state.
+    """
+
+    text: str
+    start: int
+    end: int
+    city: str
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A session of an event.
+
+    Attributes:
+        title: the words as written, determiner and topic included.
+        kind: ``plenary``, ``high-level``, ``panel`` or ``session``.
+        passage: index of the passage that gives the title (the caller maps it to objectives).
+        chair_country: ISO code of the state that chaired it.
+        chair_person: the name of the person who chaired it.
+        speakers: names of the people who spoke in it, in order of mention.
+        objectives: the objectives its topic covers (set by the pipeline from the title).
+    """
+
+    title: str
+    kind: str
+    passage: int
+    chair_country: str | None
+    chair_person: str | None
+    speakers: tuple[str, ...]
+    objectives: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A meeting a document reports.
+
+    Attributes:
+        name: the fullest name written ("deuxième conférence régionale d'examen du ...").
+        ordinal: its number in a series ("deuxième" is 2).
+        kind: ``conference``, ``forum``, ``meeting``, ... (the keys of ``heads``).
+        city: English name of the city it was held in; country: ISO code of that city.
+        start: ISO date (day, month or year) it began; end: the day it ended, for a range.
+        organisers: organisation ids; sessions: its sessions in order of mention.
+        passages: indexes of the passages that mention it; key: ``event_key(event)``.
+    """
+
+    name: str
+    ordinal: int | None
+    kind: str
+    city: str | None
+    country: str | None
+    start: str | None
+    end: str | None
+    organisers: tuple[str, ...]
+    sessions: tuple[Session, ...]
+    passages: tuple[int, ...]
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
 class Mapping:
     """What the map and extract stages say about one passage.
 
@@ -294,6 +363,7 @@ class AnalysedPassage:
             states the passage names.
         dates: dates and ranges, resolved against the document's date.
         people: people with their role, affiliation and state.
+        places: cities named.
     """
 
     passage: Passage
@@ -301,6 +371,7 @@ class AnalysedPassage:
     actors: tuple[str, ...]
     dates: tuple[DateMention, ...] = ()
     people: tuple[PersonMention, ...] = ()
+    places: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +386,7 @@ class AnalysedDocument:
         framework: ``<framework id>@<version>`` used for the mapping.
         date: publication date (ISO): declared, from the file's metadata, or inferred
             from the text; None when nothing tells.
+        events: the meetings it reports, with their sessions.
     """
 
     document: Document
@@ -323,6 +395,7 @@ class AnalysedDocument:
     passages: tuple[AnalysedPassage, ...]
     framework: str
     date: str | None = None
+    events: tuple[Event, ...] = ()
 
 
 def _unique(values: Iterable[str]) -> list[str]:

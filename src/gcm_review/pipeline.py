@@ -18,7 +18,9 @@ from threadpoolctl import threadpool_limits
 from .errors import IngestError, StoreError
 from .extract import ExtractOptions, Extractor
 from .extract.dates import find_dates, infer_document_date
+from .extract.events import PassageFacts, find_events
 from .extract.people import PeopleFinder, person_key
+from .extract.places import find_places
 from .framework import Framework, load_framework
 from .language import detect_language
 from .mapping import Mapper, MappingOptions
@@ -31,6 +33,7 @@ from .models import (
     Mapping,
     Passage,
     PersonMention,
+    Session,
 )
 from .normalise import normalise_block, normalise_text
 from .read import SUPPORTED_SUFFIXES, read_document
@@ -157,14 +160,43 @@ class Engine:
             actors = (info.country,) if info.country else tuple(dict.fromkeys(acting))
             dates = tuple(find_dates(passage.text, lang, reference))
             people = tuple(self._people(passage.text, lang, mapping))
-            analysed.append(AnalysedPassage(passage, mapping, actors, dates, people))
-        return AnalysedDocument(document, info, majority, tuple(analysed), self.framework.key, date)
+            places = tuple(find_places(passage.text, lang))
+            analysed.append(AnalysedPassage(passage, mapping, actors, dates, people, places))
+        found = find_events([_facts(p) for p in analysed], majority)
+        events = tuple(replace(e, sessions=self._topics(e.sessions, majority)) for e in found)
+        return AnalysedDocument(
+            document, info, majority, tuple(analysed), self.framework.key, date, events
+        )
+
+    def _topics(self, sessions: tuple[Session, ...], lang: str) -> tuple[Session, ...]:
+        """Each session with the objectives its title covers."""
+        return tuple(
+            replace(session, objectives=tuple(int(m.target) for m in mapping.objectives))
+            for session, mapping in zip(
+                sessions, self.classify_many((s.title, lang) for s in sessions), strict=True
+            )
+        )
 
     def _people(self, text: str, lang: str, mapping: Mapping) -> list[PersonMention]:
         countries = [e for e in mapping.entities if e.type == "country"]
         organisations = [e for e in mapping.entities if e.type == "organisation"]
         found = self.people.find(text, lang, countries, organisations)
         return [replace(person, key=person_key(person.name)) for person in found]
+
+
+def _facts(analysed: AnalysedPassage) -> PassageFacts:
+    """What the event finder reads of a passage."""
+    mapping = analysed.mapping
+    return PassageFacts(
+        analysed.passage.index,
+        analysed.passage.text,
+        mapping.entities,
+        analysed.dates,
+        analysed.people,
+        analysed.places,
+        tuple(int(m.target) for m in mapping.objectives),
+        analysed.actors,
+    )
 
 
 def _document_date(

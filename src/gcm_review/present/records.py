@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..gazetteer import country_name, load_organisations
-from ..models import AnalysedDocument, AnalysedPassage, Evidence, Mapping, Match
+from ..models import AnalysedDocument, AnalysedPassage, Event, Evidence, Mapping, Match
 
 
 def _evidence(evidence: Iterable[Evidence]) -> list[str]:
@@ -50,6 +50,17 @@ def _passage_entities(analysed: AnalysedPassage) -> list[dict[str, Any]]:
     entities += [
         {"type": "date", "text": d.text, "start": d.start, "end": d.end, "value": d.value}
         for d in analysed.dates
+    ]
+    entities += [
+        {
+            "type": "place",
+            "text": p.text,
+            "start": p.start,
+            "end": p.end,
+            "id": p.city,
+            "country": p.country,
+        }
+        for p in analysed.places
     ]
     return sorted(entities, key=lambda e: (e["start"], e["type"]))
 
@@ -148,6 +159,33 @@ def _people(document: AnalysedDocument) -> list[dict[str, Any]]:
     return list(found.values())
 
 
+def event_record(event: Event) -> dict[str, Any]:
+    """An event and its sessions as plain JSON."""
+    return {
+        "key": event.key,
+        "name": event.name,
+        "kind": event.kind,
+        "ordinal": event.ordinal,
+        "city": event.city,
+        "country": event.country,
+        "start": event.start,
+        "end": event.end,
+        "organisers": list(event.organisers),
+        "passages": list(event.passages),
+        "sessions": [
+            {
+                "title": s.title,
+                "kind": s.kind,
+                "passage": s.passage,
+                "objectives": list(s.objectives),
+                "chair": {"country": s.chair_country, "person": s.chair_person},
+                "speakers": list(s.speakers),
+            }
+            for s in event.sessions
+        ],
+    }
+
+
 def analysis_record(document: AnalysedDocument) -> dict[str, Any]:
     """The ``analyze`` record of one document: passages and the facts they state."""
     doc, info = document.document, document.info
@@ -171,4 +209,15 @@ def analysis_record(document: AnalysedDocument) -> dict[str, Any]:
             for p in document.passages
             for d in p.dates
         ],
+        "places": [
+            {
+                "text": place.text,
+                "city": place.city,
+                "country": place.country,
+                "passage": p.passage.index,
+            }
+            for p in document.passages
+            for place in p.places
+        ],
+        "events": [event_record(e) for e in document.events],
     }

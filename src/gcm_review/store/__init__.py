@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import CoverageCell, Store, StoredDocument, StoredEntity, StoredMatch, StoredPassage
+from .base import (
+    CoverageCell,
+    Store,
+    StoredDocument,
+    StoredEntity,
+    StoredEvent,
+    StoredMatch,
+    StoredPassage,
+)
 from .sqlite import SQLiteStore
 
 DEFAULT_DB = "gcm-review.db"
@@ -16,6 +24,7 @@ __all__ = [
     "Store",
     "StoredDocument",
     "StoredEntity",
+    "StoredEvent",
     "StoredMatch",
     "StoredPassage",
     "open_store",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
-from ..models import AnalysedDocument, Evidence
+from ..models import AnalysedDocument, Event, Evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +91,20 @@ class StoredEntity:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """One meeting across every document that reports it (same key: kind, ordinal, state,
+    month), its details merged.
+
+    Attributes:
+        event: the merged event.
+        documents: ids of the documents that report it.
+    """
+
+    event: Event
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CoverageCell:
     """How much evidence one state gave for one objective."""
 
@@ -133,6 +147,10 @@ class Store(ABC):
     @abstractmethod
     def entities(self, type: str | None = None) -> list[StoredEntity]:
         """Entities across documents, most often named first; ``type`` filters."""
+
+    @abstractmethod
+    def events(self) -> list[StoredEvent]:
+        """Meetings across documents, the most recent first."""
 
     @abstractmethod
     def close(self) -> None:

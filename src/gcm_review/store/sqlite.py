@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections import Counter
@@ -11,13 +12,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import StoreError
-from ..models import AnalysedDocument, AnalysedPassage, Evidence, Match
-from ..text import surface_keys
+from ..models import AnalysedDocument, AnalysedPassage, Event, Evidence, Match, Session
+from ..text import fold, surface_keys
 from .base import (
     CoverageCell,
     Store,
     StoredDocument,
     StoredEntity,
+    StoredEvent,
     StoredMatch,
     StoredPassage,
 )
@@ -52,6 +54,14 @@ CREATE INDEX IF NOT EXISTS entities_value ON entities (type, value);
 CREATE TABLE IF NOT EXISTS actors (
     passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
     country TEXT NOT NULL, PRIMARY KEY (passage_id, country)
+);
+CREATE TABLE IF NOT EXISTS events (
+    key TEXT PRIMARY KEY, event TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS event_documents (
+    event_key TEXT NOT NULL REFERENCES events(key),
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_key, document_id)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
     body, content='', tokenize='unicode61 remove_diacritics 2'
@@ -157,6 +167,8 @@ class SQLiteStore(Store):
                 )
                 for analysed in document.passages:
                     self._add_passage(cursor, doc.id, analysed)
+                for event in document.events:
+                    self._add_event(cursor, doc.id, event)
         except sqlite3.Error as exc:
             raise StoreError(
                 f"{self.path}: could not store {doc.source} ({exc}); nothing of it was kept"
@@ -200,6 +212,27 @@ class SQLiteStore(Store):
         cursor.executemany(
             "INSERT INTO actors VALUES (?,?)", [(passage_id, code) for code in analysed.actors]
         )
+
+    def _add_event(self, cursor: sqlite3.Cursor, document_id: str, event: Event) -> None:
+        row = cursor.execute("SELECT event FROM events WHERE key=?", (event.key,)).fetchone()
+        # passages are positions in one document: across documents they mean nothing
+        merged = merge_events(_event_from_json(row[0]), event) if row else event
+        merged = dataclasses.replace(merged, passages=())
+        cursor.execute(
+            "INSERT INTO events VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET event=excluded.event",
+            (event.key, json.dumps(dataclasses.asdict(merged), ensure_ascii=False)),
+        )
+        cursor.execute(
+            "INSERT OR IGNORE INTO event_documents VALUES (?, ?)", (event.key, document_id)
+        )
+
+    def events(self) -> list[StoredEvent]:
+        rows = self.connection.execute(
+            "SELECT e.event, json_group_array(d.document_id) FROM events e"
+            " JOIN event_documents d ON d.event_key = e.key GROUP BY e.key"
+        ).fetchall()
+        found = [StoredEvent(_event_from_json(e), tuple(json.loads(d))) for e, d in rows]
+        return sorted(found, key=lambda s: s.event.start or "", reverse=True)
 
     def documents(self) -> list[StoredDocument]:
         rows = self.connection.execute(
@@ -339,6 +372,41 @@ def _entity_rows(passage_id: int, analysed: AnalysedPassage) -> list[tuple[objec
         )
     rows += [(passage_id, "date", d.value, d.text, d.start, d.end, 0, None) for d in analysed.dates]
     return rows
+
+
+def merge_events(old: Event, new: Event) -> Event:
+    """One event reported twice: the fuller name, every organiser, every session once (a
+    session is the same when its title is, or when its kind and objectives are, as with the
+    same plenary reported in two languages)."""
+    seen = {fold(s.title) for s in old.sessions} | {
+        (s.kind, s.objectives) for s in old.sessions if s.objectives
+    }
+
+    def known(session: Session) -> bool:
+        return fold(session.title) in seen or (session.kind, session.objectives) in seen
+
+    return dataclasses.replace(
+        old,
+        name=max(old.name, new.name, key=len),
+        city=old.city or new.city,
+        country=old.country or new.country,
+        start=old.start or new.start,
+        end=old.end or new.end,
+        organisers=tuple(dict.fromkeys((*old.organisers, *new.organisers))),
+        sessions=(*old.sessions, *(s for s in new.sessions if not known(s))),
+    )
+
+
+def _event_from_json(raw: str) -> Event:
+    data = json.loads(raw)
+    sessions = tuple(
+        Session(**{**s, "speakers": tuple(s["speakers"]), "objectives": tuple(s["objectives"])})
+        for s in data.pop("sessions")
+    )
+    return Event(
+        **{**data, "organisers": tuple(data["organisers"]), "passages": tuple(data["passages"])},
+        sessions=sessions,
+    )
 
 
 def _most_common(texts: str) -> str:
