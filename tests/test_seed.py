@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_file
-from gcm_review import Engine, SQLiteStore, coverage_matrix, ingest
+from gcm_review import Engine, SQLiteStore, coverage_matrix, ingest, read_document
+from gcm_review.present.records import analysis_record
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +54,43 @@ def test_ingest_then_coverage_shows_morocco(seed, tmp_path: Path, engine: Engine
         matrix = coverage_matrix(store, engine.framework)
     assert "MA" in matrix.countries
     assert matrix.passages("MA", 15) >= 1
+
+
+@pytest.fixture(scope="module")
+def seed_record(engine: Engine) -> dict:
+    path = next(iter(sorted(shared_file("seeds").glob("*.txt"))))
+    return analysis_record(engine.analyse(read_document(path)))
+
+
+def test_seed_facts_event_and_session(seed_record: dict) -> None:
+    [event] = [e for e in seed_record["events"] if e["ordinal"] == 2]
+    assert (event["city"], event["country"]) == ("Cairo", "EG")
+    assert (event["start"], event["end"]) == ("2024-07-03", "2024-07-04")
+    assert set(event["organisers"]) == {"LAS", "ESCWA", "UNNM", "IOM"}
+    plenary = next(s for s in event["sessions"] if s["kind"] == "plenary")
+    assert plenary["chair"]["country"] == "MA" and 15 in plenary["objectives"]
+    assert "Ismail Chakouri" in plenary["speakers"]
+    assert any(s["kind"] == "high-level" and 5 in s["objectives"] for s in event["sessions"])
+
+
+def test_seed_facts_people_organisations_countries_dates(seed_record: dict) -> None:
+    expected = json.loads(shared_file("data", "seed_expected.json").read_text(encoding="utf-8"))
+    people = {p["name"]: p for p in seed_record["people"]}
+    chakouri = people["Ismail Chakouri"]
+    assert chakouri["role"] == "directeur des questions globales"
+    assert chakouri["affiliation"].startswith("ministère des Affaires étrangères")
+    assert chakouri["country"] == "MA" and people["Mohammed VI"]["country"] == "MA"
+    assert set(people) == {"Ismail Chakouri", "Mohammed VI"}  # nobody invented
+    found = {o["id"] for o in seed_record["organisations"]}
+    assert {"LAS", "ESCWA", "UNNM", "IOM", "MIN-FOREIGN"} <= found
+    assert found <= {"LAS", "LAS-GS", "ESCWA", "UNNM", "IOM", "MIN-FOREIGN", "UN"}
+    assert len(expected["organisations"]) == 7  # the list the line above mirrors
+    countries = {c["code"]: c for c in seed_record["countries"]}
+    assert countries["MA"]["actor"] and not countries["EG"]["actor"]
+    assert set(countries) <= {"MA", "EG", "US"}
+    values = {d["value"] for d in seed_record["dates"]}
+    assert {"2024-07-03/2024-07-04", "2018-12", "2024-11"} <= values
+    assert (
+        seed_record["document"]["date"]
+        == expected["document"]["publication_date_inferred"]["value"]
+    )

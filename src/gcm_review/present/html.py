@@ -69,7 +69,7 @@ def render_report(
         for passage in passages:
             match = next((m for m in passage.objectives if m.target == str(number)), None)
             if match is not None:
-                spans = [(e.start, e.end) for e in match.evidence]
+                spans = [(e.start, e.end) for e in match.evidence if e.end > e.start]
                 items.append(
                     {"passage": passage, "match": match, "segments": highlight(passage.text, spans)}
                 )

@@ -100,6 +100,19 @@ def _countries(document: AnalysedDocument) -> list[dict[str, Any]]:
             row["actor"] = row["actor"] or entity.value in analysed.actors
             if analysed.passage.index not in row["passages"]:
                 row["passages"].append(analysed.passage.index)
+    for analysed in document.passages:  # the state of a city named: concerned, not acting
+        for place in analysed.places:
+            row = found.setdefault(
+                place.country,
+                {
+                    "code": place.country,
+                    "name": country_name(place.country, document.lang),
+                    "actor": False,
+                    "passages": [],
+                },
+            )
+            if analysed.passage.index not in row["passages"]:
+                row["passages"].append(analysed.passage.index)
     if document.info.country and document.info.country not in found:
         code = document.info.country
         found[code] = {
