@@ -57,7 +57,7 @@ app.add_typer(framework_app, name="framework")
 
 # Piped output is not cut to 80 columns: the coverage table is wider than that.
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 DEFAULT_DB = Path("gcm-review.db")

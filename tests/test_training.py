@@ -1,0 +1,39 @@
+"""Training the fusion layers from a framework's own examples, with real scikit-learn."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from gcm_review import load_framework
+from gcm_review.cli import app
+from gcm_review.framework import default_framework_path
+
+runner = CliRunner()
+
+
+def test_training_reproduces_the_shipped_fusion(tmp_path: Path) -> None:
+    """fusion.yaml is derived data: retraining on the shipped examples gives it back."""
+    folder = tmp_path / "gcm"
+    shutil.copytree(default_framework_path(), folder)
+    (folder / "fusion.yaml").unlink()
+    result = runner.invoke(app, ["framework", "train", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "objective: held-out precision" in result.stdout
+    retrained, shipped = load_framework(folder).fusion, load_framework().fusion
+    assert retrained is not None and shipped is not None
+    for kind in ("objective", "principle"):
+        new, old = getattr(retrained, kind), getattr(shipped, kind)
+        assert (new.threshold, new.top_threshold) == (old.threshold, old.top_threshold)
+        assert all(abs(a - b) < 0.05 for a, b in zip(new.coef, old.coef, strict=True))
+    assert retrained.relevance.threshold == shipped.relevance.threshold
+    assert retrained.statement.classes == shipped.statement.classes
+
+
+def test_training_needs_examples(fixtures: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "mini"
+    shutil.copytree(fixtures / "mini_framework", folder)
+    result = runner.invoke(app, ["framework", "train", str(folder)])
+    assert result.exit_code == 1 and "no labelled examples" in result.stderr
