@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -238,29 +238,10 @@ def check_framework(folder: Path, trained: bool = True) -> tuple[Framework | Non
         problems += _check_spec(spec_source, spec)  # type: ignore[arg-type]
     # lexicons are checked against the declared ids even when framework.yaml has other errors
     ids = _declared_ids(spec_source.data if spec_source is not None else None)
-    lexicons: dict[str, Lexicon] = {}
-    lexicon_files = sorted((folder / "lexicons").glob("*.yaml"))
-    if not lexicon_files:
+    if not any((folder / "lexicons").glob("*.yaml")):
         problems.append(f"{folder / 'lexicons'}: no lexicon files (lexicons/<lang>.yaml)")
-    for lexicon_file in lexicon_files:
-        source = _parse(lexicon_file, folder, problems)
-        if source is None:
-            continue
-        lexicon, found = source.validate(Lexicon)
-        problems += found
-        if lexicon is not None:
-            problems += _check_targets(source, lexicon, ids, lexicon_file.stem)
-            lexicons[lexicon.language] = lexicon
-    prototypes: dict[str, Prototypes] = {}
-    for prototype_file in sorted((folder / "prototypes").glob("*.yaml")):
-        source = _parse(prototype_file, folder, problems)
-        if source is None:
-            continue
-        found_prototypes, found = source.validate(Prototypes)
-        problems += found
-        if found_prototypes is not None:
-            problems += _check_targets(source, found_prototypes, ids, prototype_file.stem)
-            prototypes[found_prototypes.language] = found_prototypes
+    lexicons = _per_language(folder, "lexicons", Lexicon, ids, problems)
+    prototypes = _per_language(folder, "prototypes", Prototypes, ids, problems)
     fusion = None
     if trained and (folder / "fusion.yaml").is_file():
         source = _parse(folder / "fusion.yaml", folder, problems)
@@ -270,6 +251,30 @@ def check_framework(folder: Path, trained: bool = True) -> tuple[Framework | Non
     if spec is None:
         return None, problems
     return Framework(spec, lexicons, folder, prototypes, fusion), problems
+
+
+PerLanguage = TypeVar("PerLanguage", Lexicon, Prototypes)
+
+
+def _per_language(
+    folder: Path,
+    name: str,
+    model: type[PerLanguage],
+    ids: tuple[set[int], set[str]],
+    problems: list[str],
+) -> dict[str, PerLanguage]:
+    """Load every ``<name>/<lang>.yaml`` of a framework folder, checking its targets."""
+    loaded: dict[str, PerLanguage] = {}
+    for path in sorted((folder / name).glob("*.yaml")):
+        source = _parse(path, folder, problems)
+        if source is None:
+            continue
+        data, found = source.validate(model)
+        problems += found
+        if data is not None:
+            problems += _check_targets(source, data, ids, path.stem)
+            loaded[data.language] = data
+    return loaded
 
 
 def _parse(path: Path, folder: Path, problems: list[str]) -> SourceFile | None:
