@@ -281,3 +281,11 @@ def test_analyze_reports_events_and_places(tmp_path: Path) -> None:
     [event] = record["events"]
     assert (event["ordinal"], event["start"]) == (2, "2024-07-03")
     assert {"text": "Cairo", "city": "Cairo", "country": "EG", "passage": 0} in record["places"]
+
+
+def test_classify_lexical_mode(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "r", "text": "Remittance fees for migrant workers fell."}\n')
+    result = runner.invoke(app, ["classify", str(source), "--mode", "lexical"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["objectives"][0]["objective"] == 20
+    assert runner.invoke(app, ["classify", str(source), "--mode", "fast"]).exit_code == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gcm_review import Engine
+from gcm_review import Engine, MappingOptions, Options
 
 
 def objectives(engine: Engine, text: str, lang: str) -> list[int]:
@@ -127,3 +127,13 @@ def test_a_language_without_lexicon_maps_to_nothing(engine: Engine) -> None:
         "Die Regierung garantiert Migranten den Zugang zu Grunddiensten.", "de"
     )
     assert mapping.lang == "de" and mapping.objectives == ()
+
+
+def test_lexical_mode_keeps_the_evidence_trail() -> None:
+    lexical = Engine(options=Options(mapping=MappingOptions(mode="lexical")))
+    assert not lexical.mapper.semantic
+    mapping = lexical.classify("Le Maroc garantit l'accès des migrants aux services de base.", "fr")
+    [match] = [m for m in mapping.objectives if m.target == "15"]
+    assert match.evidence and all(e.kind in {"cue", "reference"} for e in match.evidence)
+    off = lexical.classify("Millions of storks follow the migration route every autumn.", "en")
+    assert off.objectives == () and off.statement_type == "none"
