@@ -38,6 +38,7 @@ _LETTER_FOLDS = str.maketrans(
 )
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _LEMMATISED = {"en", "fr", "es"}
+_LEMMA_CACHE = 200_000  # words per language whose lemma key is remembered
 
 
 class LanguageProfile(BaseModel):
@@ -104,9 +105,9 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with their spans and surface keys."""
     pattern = TOKEN_RE if _MARK_RE.search(text) else _PLAIN_TOKEN_RE
-    make = Token._make
+    new = tuple.__new__  # what Token._make does, without its extra call per word
     return [
-        make((match.group(), *_word_keys(match.group()), *match.span()))
+        new(Token, (match.group(), *_word_keys(match.group()), *match.span()))
         for match in pattern.finditer(text)
     ]
 
@@ -140,17 +141,23 @@ class KeyMaker:
         self.keep_forms = frozenset(fold(word) for word in profile.keep_forms)
         self.prefixes = sorted({fold(p) for p in profile.prefixes}, key=len, reverse=True)
         self.suffixes = sorted({fold(s) for s in profile.suffixes}, key=len, reverse=True)
-        self._lemma = lru_cache(maxsize=100_000)(self._compute_lemma)
         self.stem = lru_cache(maxsize=100_000)(self._compute_stem)
+        self._lemmas: dict[str, str | None] = {}
 
     def lemma(self, token: Token) -> str | None:
         """Return the token's lemma key, or None for a stop word."""
+        word = token.text
+        if word in self._lemmas:
+            return self._lemmas[word]
         if token.folded in self.stopwords:
-            return None
-        if is_arabic(token.folded):
-            key = token.key
-            return None if key in self.stopwords else key
-        return self._lemma(token.text)
+            key: str | None = None
+        elif is_arabic(token.folded):
+            key = None if token.key in self.stopwords else token.key
+        else:
+            key = self._compute_lemma(word)
+        if len(self._lemmas) < _LEMMA_CACHE:
+            self._lemmas[word] = key
+        return key
 
     def lemma_keys(self, text: str) -> list[str]:
         """Lemma keys of the content words of a phrase."""
