@@ -63,6 +63,24 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 DEFAULT_DB = Path("gcm-review.db")
 
 
+def _mode(value: str) -> str:
+    if value not in {"full", "lexical"}:
+        raise typer.BadParameter("choose full or lexical")
+    return value
+
+
+ModeOption = typer.Option(
+    help="full (lexical + semantic) or lexical (faster, no encoder).", callback=_mode
+)
+
+
+def _engine(mode: str) -> Engine:
+    mapping = MappingOptions(
+        mode="lexical" if mode == "lexical" else "full", cache_dir=default_cache_dir()
+    )
+    return Engine(options=Options(mapping=mapping))
+
+
 @contextmanager
 def _library_errors() -> Iterator[None]:
     """Turn library errors into one message on stderr and exit code 1."""
@@ -177,21 +195,14 @@ def _classify_stream(source: TextIO, name: str, engine: Engine) -> int:
 @app.command("classify")
 def classify_command(
     file: Annotated[str, typer.Argument(help="JSON Lines file, or - for standard input.")] = "-",
-    mode: Annotated[
-        str, typer.Option(help="full (lexical + semantic) or lexical (faster, no encoder).")
-    ] = "full",
+    mode: Annotated[str, ModeOption] = "full",
 ) -> None:
     """Map JSON Lines passages {"id", "text", "lang"?} and print one JSON line each.
 
     Streams: passages are read, encoded in batches and written as they come, in input order.
     """
-    if mode not in {"full", "lexical"}:
-        raise typer.BadParameter("choose full or lexical", param_hint="--mode")
     with _library_errors():
-        mapping = MappingOptions(
-            mode="lexical" if mode == "lexical" else "full", cache_dir=default_cache_dir()
-        )
-        engine = Engine(options=Options(mapping=mapping))
+        engine = _engine(mode)
         if file == "-":
             failures = _classify_stream(sys.stdin, "<stdin>", engine)
         else:
@@ -368,10 +379,11 @@ def evaluate_command(
         Path, typer.Argument(help="Labelled JSON Lines file.", exists=True, dir_okay=False)
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    mode: Annotated[str, ModeOption] = "full",
 ) -> None:
     """Score the engine on a labelled set: top-1, micro/macro F1, rejection, per language."""
     with _library_errors():
-        result = evaluate(load_gold(gold), Engine())
+        result = evaluate(load_gold(gold), _engine(mode))
     if as_json:
         sys.stdout.write(json.dumps(result, indent=2) + "\n")
         return
