@@ -170,9 +170,13 @@ class KeyMaker:
         return folded
 
     def _compute_stem(self, word: str) -> str:
-        for prefix in self.prefixes:
-            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-                word = word[len(prefix) :]
+        # Up to two clitics: "ولبنان" and "لبنان" must meet whatever letter the name starts with.
+        for _ in range(2):
+            for prefix in self.prefixes:
+                if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                    word = word[len(prefix) :]
+                    break
+            else:
                 break
         for suffix in self.suffixes:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
