@@ -17,6 +17,7 @@ from threadpoolctl import threadpool_limits
 
 from .errors import IngestError, StoreError
 from .extract import ExtractOptions, Extractor
+from .extract.bodies import find_unknown_organisations
 from .extract.dates import find_dates, infer_document_date
 from .extract.events import PassageFacts, find_events
 from .extract.people import PeopleFinder, person_key
@@ -156,6 +157,12 @@ class Engine:
             letters = sum(ch.isalpha() for ch in passage.text)
             lang = guess if letters >= _SHORT_PASSAGE else majority
             mapping = self._map(passage.text, lang, None if vectors is None else vectors[i])
+            unknown = find_unknown_organisations(
+                passage.text, lang, tokenize(passage.text), mapping.entities
+            )
+            if unknown:
+                entities = sorted((*mapping.entities, *unknown), key=lambda e: e.start)
+                mapping = replace(mapping, entities=tuple(entities))
             acting = [e.value for e in mapping.entities if e.type == "country" and e.actor]
             actors = (info.country,) if info.country else tuple(dict.fromkeys(acting))
             dates = tuple(find_dates(passage.text, lang, reference))

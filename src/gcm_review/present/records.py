@@ -131,7 +131,23 @@ def _organisations(document: AnalysedDocument) -> list[dict[str, Any]]:
         for entity in analysed.mapping.entities:
             if entity.type != "organisation":
                 continue
-            org = gazetteer[entity.value]
+            org = gazetteer.get(entity.value)
+            if org is None:  # found by its shape, not in the gazetteer
+                row = found.setdefault(
+                    entity.value,
+                    {
+                        "id": entity.value,
+                        "name": entity.text,
+                        "name_en": None,
+                        "acronym": None,
+                        "kind": "unknown",
+                        "known": False,
+                        "passages": [],
+                    },
+                )
+                if analysed.passage.index not in row["passages"]:
+                    row["passages"].append(analysed.passage.index)
+                continue
             names = org.names.get(document.lang) or org.names.get("en") or [entity.text]
             row = found.setdefault(
                 entity.value,
@@ -141,6 +157,7 @@ def _organisations(document: AnalysedDocument) -> list[dict[str, Any]]:
                     "name_en": (org.names.get("en") or names)[0],
                     "acronym": org.acronyms[0] if org.acronyms else None,
                     "kind": org.kind,
+                    "known": True,
                     "passages": [],
                 },
             )
