@@ -152,11 +152,11 @@ class Engine:
         date = _document_date(info, document, [p.text for p in passages], majority)
         reference = datetime.date.fromisoformat(date) if date else None
         analysed: list[AnalysedPassage] = []
-        vectors = self.mapper.encode([p.text for p in passages])
+        encoded = self.mapper.encode([p.text for p in passages])
         for i, (passage, guess) in enumerate(zip(passages, guesses, strict=True)):
             letters = sum(ch.isalpha() for ch in passage.text)
             lang = guess if letters >= _SHORT_PASSAGE else majority
-            mapping = self._map(passage.text, lang, None if vectors is None else vectors[i])
+            mapping = self._map(passage.text, lang, None if encoded is None else encoded[i])
             unknown = find_unknown_organisations(
                 passage.text, lang, tokenize(passage.text), mapping.entities
             )
