@@ -17,7 +17,7 @@ from typing import Literal
 
 from ..framework import Framework, Lexicon
 from ..models import Evidence
-from ..phrases import PhraseMatcher
+from ..phrases import PhraseHit, PhraseMatcher
 from ..text import KeyMaker, Token, fold, fold_with_offsets, key_maker, surface_keys
 
 Target = tuple[str, str]
@@ -65,17 +65,18 @@ class LexiconIndex:
             ]
         for name, entries in lexicon.principles.items():
             cues += [(keys.lemma_keys(cue), (("principle", name), w)) for cue, w in entries.items()]
-        self.cues = PhraseMatcher(cues)
         relevance = lexicon.relevance
         # naming the Compact itself ("Pacte mondial pour des migrations…") is a strong signal;
         # a one-word name ("compact", "pacte") is too common on its own
         names = [keys.lemma_keys(name) for name in lexicon.references.compact_names]
-        self.relevance = PhraseMatcher(
+        terms: list[tuple[list[str], str]] = (
             [(name, "strong") for name in names if len(name) > 1]
             + [(keys.lemma_keys(term), "strong") for term in relevance.strong]
             + [(keys.lemma_keys(term), "weak") for term in relevance.weak]
             + [(keys.lemma_keys(term), "off_topic") for term in relevance.off_topic]
         )
+        # cues (target, weight) and relevance terms (their kind) share one automaton: one pass
+        self.phrases: PhraseMatcher[tuple[Target, float] | str] = PhraseMatcher([*cues, *terms])
         self.references = _ReferencePatterns(lexicon, framework, keys)
 
 
@@ -177,22 +178,28 @@ class LexicalMatcher:
         if index is None:
             return LexicalEvidence(None, (), frozenset())
         content = [(key, token) for token in tokens if (key := index.keys.lemma(token)) is not None]
-        keys = [key for key, _ in content]
-        hits = self._cue_hits(index, keys, [token for _, token in content], text)
+        found = index.phrases.find([key for key, _ in content])
+        hits = self._cue_hits(found, [token for _, token in content], text)
         if any(t.key in index.references.triggers for t in tokens) or "§" in text:
             hits += self._reference_hits(index, text)
-        terms = self._terms(index, keys)
+        terms = self._terms(found)
         return LexicalEvidence(self._signal(terms, hits), tuple(_longest_only(hits)), terms)
 
     def _cue_hits(
-        self, index: LexiconIndex, keys: Sequence[str], tokens: Sequence[Token], text: str
+        self,
+        found: Sequence[PhraseHit[tuple[Target, float] | str]],
+        tokens: Sequence[Token],
+        text: str,
     ) -> list[Hit]:
         hits: list[Hit] = []
-        for found in index.cues.find(keys):
-            start, end = tokens[found.first].start, tokens[found.last].end
-            for target, weight in found.payloads:
+        for hit in found:
+            start, end = tokens[hit.first].start, tokens[hit.last].end
+            for payload in hit.payloads:
+                if isinstance(payload, str):
+                    continue  # a relevance term
+                target, weight = payload
                 evidence = Evidence(text[start:end], start, end, "cue", weight)
-                hits.append(Hit(target, weight, evidence, found.first, found.last))
+                hits.append(Hit(target, weight, evidence, hit.first, hit.last))
         return hits
 
     def _reference_hits(self, index: LexiconIndex, text: str) -> list[Hit]:
@@ -231,16 +238,18 @@ class LexicalMatcher:
         # "pacte mondial sur les réfugiés" starts like "pacte mondial": the longer name wins
         return other.start() == compact.start() and other.end() > compact.end()
 
-    def _terms(self, index: LexiconIndex, keys: Sequence[str]) -> frozenset[str]:
+    def _terms(self, found: Sequence[PhraseHit[tuple[Target, float] | str]]) -> frozenset[str]:
         """Which relevance terms the passage holds: strong, weak, off_topic."""
-        found = index.relevance.find(keys)
         blocked = [(h.first, h.last) for h in found if "off_topic" in h.payloads]
         # "migratory birds" holds "migratory": a term inside an off-topic phrase does not count
         return frozenset(
             kind
             for hit in found
             for kind in hit.payloads
-            if kind == "off_topic" or not any(a <= hit.first and hit.last <= b for a, b in blocked)
+            if isinstance(kind, str)
+            and (
+                kind == "off_topic" or not any(a <= hit.first and hit.last <= b for a, b in blocked)
+            )
         )
 
     def _signal(self, kinds: frozenset[str], hits: Sequence[Hit]) -> Signal:
