@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
@@ -40,7 +40,7 @@ from .normalise import normalise_block, normalise_text
 from .read import SUPPORTED_SUFFIXES, read_document
 from .segment import SegmentOptions, split_passages
 from .store import Store
-from .text import tokenize
+from .text import Token, tokenize
 
 # Below this many letters a passage's own language guess is unreliable; the document's
 # majority language is used instead.
@@ -111,13 +111,14 @@ class Engine:
             with _small_blas():
                 encoded = self.mapper.encode(texts)
                 mappings = [
-                    self._map(text, lang, None if encoded is None else encoded[i])
+                    self._map(text, lang, None if encoded is None else encoded[i], tokenize(text))
                     for i, (text, lang) in enumerate(zip(texts, langs, strict=True))
                 ]
             yield from mappings
 
-    def _map(self, text: str, lang: str, encoded: Encoded | None) -> Mapping:
-        tokens = tokenize(text)
+    def _map(
+        self, text: str, lang: str, encoded: Encoded | None, tokens: Sequence[Token]
+    ) -> Mapping:
         found = self.mapper.map_passage(text, lang, tokens, encoded)
         vector = None if encoded is None else encoded.vector
         statement_type = self.extractor.statement_type(text, lang, found.relevant, tokens, vector)
@@ -156,10 +157,9 @@ class Engine:
         for i, (passage, guess) in enumerate(zip(passages, guesses, strict=True)):
             letters = sum(ch.isalpha() for ch in passage.text)
             lang = guess if letters >= _SHORT_PASSAGE else majority
-            mapping = self._map(passage.text, lang, None if encoded is None else encoded[i])
-            unknown = find_unknown_organisations(
-                passage.text, lang, tokenize(passage.text), mapping.entities
-            )
+            tokens = tokenize(passage.text)
+            mapping = self._map(passage.text, lang, None if encoded is None else encoded[i], tokens)
+            unknown = find_unknown_organisations(passage.text, lang, tokens, mapping.entities)
             if unknown:
                 entities = sorted((*mapping.entities, *unknown), key=lambda e: e.start)
                 mapping = replace(mapping, entities=tuple(entities))

@@ -84,43 +84,31 @@ def _passage_record(analysed: AnalysedPassage) -> dict[str, Any]:
 
 def _countries(document: AnalysedDocument) -> list[dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
+
+    def mention(code: str, index: int, actor: bool) -> None:
+        row = found.setdefault(
+            code,
+            {
+                "code": code,
+                "name": country_name(code, document.lang),
+                "actor": False,
+                "passages": [],
+            },
+        )
+        row["actor"] = row["actor"] or actor
+        if index not in row["passages"]:
+            row["passages"].append(index)
+
     for analysed in document.passages:
+        index = analysed.passage.index
         for entity in analysed.mapping.entities:
-            if entity.type != "country":
-                continue
-            row = found.setdefault(
-                entity.value,
-                {
-                    "code": entity.value,
-                    "name": country_name(entity.value, document.lang),
-                    "actor": False,
-                    "passages": [],
-                },
-            )
-            row["actor"] = row["actor"] or entity.value in analysed.actors
-            if analysed.passage.index not in row["passages"]:
-                row["passages"].append(analysed.passage.index)
-    for analysed in document.passages:  # the state of a city named: concerned, not acting
-        for place in analysed.places:
-            row = found.setdefault(
-                place.country,
-                {
-                    "code": place.country,
-                    "name": country_name(place.country, document.lang),
-                    "actor": False,
-                    "passages": [],
-                },
-            )
-            if analysed.passage.index not in row["passages"]:
-                row["passages"].append(analysed.passage.index)
+            if entity.type == "country":
+                mention(entity.value, index, entity.value in analysed.actors)
+        for place in analysed.places:  # the state of a city named: concerned, not acting
+            mention(place.country, index, False)
     if document.info.country and document.info.country not in found:
-        code = document.info.country
-        found[code] = {
-            "code": code,
-            "name": country_name(code, document.lang),
-            "actor": True,
-            "passages": [p.passage.index for p in document.passages],
-        }
+        for analysed in document.passages:
+            mention(document.info.country, analysed.passage.index, True)
     return list(found.values())
 
 
