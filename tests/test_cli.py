@@ -283,6 +283,21 @@ def test_analyze_reports_events_and_places(tmp_path: Path) -> None:
     assert {"text": "Cairo", "city": "Cairo", "country": "EG", "passage": 0} in record["places"]
 
 
+def test_classify_reads_the_document_kind(tmp_path: Path) -> None:
+    text = "Fair recruitment of migrant domestic workers and an end to recruitment fees."
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "\n".join(
+            json.dumps({"id": kind, "text": text, "lang": "en", "kind": kind})
+            for kind in ("pledge", "stakeholder")
+        )
+    )
+    result = runner.invoke(app, ["classify", str(source)])
+    assert result.exit_code == 0, result.output
+    types = [json.loads(line)["statement_type"] for line in result.stdout.splitlines()]
+    assert types[0] == "commitment" and types[1] in ("challenge", "recommendation")
+
+
 def test_classify_lexical_mode(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text('{"id": "r", "text": "Remittance fees for migrant workers fell."}\n')

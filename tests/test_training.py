@@ -30,6 +30,10 @@ def test_training_reproduces_the_shipped_fusion(tmp_path: Path) -> None:
         assert all(abs(a - b) < 0.05 for a, b in zip(new.coef, old.coef, strict=True))
     assert retrained.relevance.threshold == shipped.relevance.threshold
     assert retrained.statement.classes == shipped.statement.classes
+    assert retrained.statement_kinds == shipped.statement_kinds
+    assert "statement: held-out accuracy" in result.stdout
+    pledge = shipped.statement_kinds["pledge"]
+    assert max(pledge, key=pledge.__getitem__) == "commitment"
 
 
 def test_training_needs_examples(fixtures: Path, tmp_path: Path) -> None:

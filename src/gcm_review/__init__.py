@@ -39,8 +39,9 @@ from .models import (
     Mapping,
     Match,
     Passage,
+    known_kind,
 )
-from .pipeline import Engine, IngestReport, Options, collect_files, ingest
+from .pipeline import Engine, IngestReport, Options, Query, collect_files, ingest
 from .present.html import render_report, write_report
 from .read import read_bytes, read_document
 from .segment import SegmentOptions
@@ -77,6 +78,7 @@ __all__ = [
     "Match",
     "Options",
     "Passage",
+    "Query",
     "SQLiteStore",
     "SegmentOptions",
     "Store",
@@ -89,6 +91,7 @@ __all__ = [
     "demo_corpus_path",
     "evaluate",
     "ingest",
+    "known_kind",
     "load_framework",
     "load_gold",
     "open_store",

@@ -26,11 +26,13 @@ from . import (
     GcmReviewError,
     MappingOptions,
     Options,
+    Query,
     check_framework,
     collect_files,
     coverage_matrix,
     evaluate,
     ingest,
+    known_kind,
     load_framework,
     load_gold,
     open_store,
@@ -161,8 +163,8 @@ def ingest_command(
 
 def _read_records(
     source: TextIO, name: str, ids: deque[str], failures: list[int]
-) -> Iterator[tuple[str, str | None]]:
-    """Yield (text, lang) of each valid line, queueing its id; report bad lines on stderr."""
+) -> Iterator[Query]:
+    """Yield the query of each valid line, queueing its id; report bad lines on stderr."""
     for number, line in enumerate(source, start=1):
         if not line.strip():
             continue
@@ -180,7 +182,7 @@ def _read_records(
             )
             continue
         ids.append(record_id)
-        yield text, record.get("lang") or None
+        yield Query(text, record.get("lang") or None, known_kind(record))
 
 
 def _classify_stream(source: TextIO, name: str, engine: Engine) -> int:
@@ -197,9 +199,11 @@ def classify_command(
     file: Annotated[str, typer.Argument(help="JSON Lines file, or - for standard input.")] = "-",
     mode: Annotated[str, ModeOption] = "full",
 ) -> None:
-    """Map JSON Lines passages {"id", "text", "lang"?} and print one JSON line each.
+    """Map JSON Lines passages {"id", "text", "lang"?, "kind"?} and print one JSON line each.
 
-    Streams: passages are read, encoded in batches and written as they come, in input order.
+    "kind" (or "genre") is the kind of document a passage comes from, one of the ingest
+    kinds; it helps tell the statement type. Streams: passages are read, encoded in batches
+    and written as they come, in input order.
     """
     with _library_errors():
         engine = _engine(mode)

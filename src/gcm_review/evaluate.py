@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import InputFormatError
 from .framework import Framework
+from .models import known_kind
 from .pipeline import Engine
 from .text import fold
 
@@ -26,6 +27,7 @@ class GoldPassage:
     principles: frozenset[str]
     statement_type: str | None
     countries: frozenset[str]
+    kind: str | None = None
 
 
 @dataclass
@@ -113,6 +115,7 @@ def load_gold(path: Path | str) -> list[GoldPassage]:
                         principles=frozenset(record.get("principles", [])),
                         statement_type=record.get("statement_type"),
                         countries=frozenset(record.get("countries", [])),
+                        kind=known_kind(record),
                     )
                 )
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
@@ -137,7 +140,7 @@ def evaluate(gold: list[GoldPassage], engine: Engine) -> dict[str, Any]:
     by_lang_objective: dict[str, dict[int, Counts]] = defaultdict(lambda: defaultdict(Counts))
     confusions: Counter[tuple[str, str]] = Counter()
     for item in gold:
-        mapping = engine.classify(item.text, item.lang or None)
+        mapping = engine.classify(item.text, item.lang or None, item.kind)
         predicted = [int(m.target) for m in mapping.objectives]
         principles = {m.target for m in mapping.principles}
         gold_principles = {principle_ids.get(fold(p), p) for p in item.principles}

@@ -151,6 +151,8 @@ class Fusion(_Strict):
     objective_classifier: LinearLayer
     principle_classifier: LinearLayer
     statement: LinearLayer
+    # per document kind, log P(type | kind) - log P(type) over the labelled examples
+    statement_kinds: dict[Phrase, dict[Phrase, float]] = {}
 
 
 @dataclass(frozen=True)

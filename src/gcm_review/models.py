@@ -21,17 +21,33 @@ STATEMENT_TYPES: tuple[StatementType, ...] = (
     "none",
 )
 DocumentKind = Literal[
-    "national_review", "statement", "stakeholder", "conference_record", "news", "pledge", "other"
+    "national_review",
+    "statement",
+    "stakeholder",
+    "conference_record",
+    "un_update",
+    "news",
+    "pledge",
+    "other",
 ]
 DOCUMENT_KINDS: tuple[str, ...] = (
     "national_review",
     "statement",
     "stakeholder",
     "conference_record",
+    "un_update",
     "news",
     "pledge",
     "other",
 )
+
+
+def known_kind(record: dict[str, object]) -> str | None:
+    """The document kind an input record declares (``kind``, or ``genre`` as in labelled
+    sets), or None when it declares none, ``other``, or a kind not in ``DOCUMENT_KINDS``."""
+    value = record.get("kind") or record.get("genre")
+    known = isinstance(value, str) and value in DOCUMENT_KINDS and value != "other"
+    return value if known else None  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
 from threadpoolctl import threadpool_limits
 
@@ -41,6 +42,15 @@ from .read import SUPPORTED_SUFFIXES, read_document
 from .segment import SegmentOptions, split_passages
 from .store import Store
 from .text import Token, tokenize
+
+
+class Query(NamedTuple):
+    """One passage to classify: its text, and its language and document kind when known."""
+
+    text: str
+    lang: str | None = None
+    kind: str | None = None
+
 
 # Below this many letters a passage's own language guess is unreliable; the document's
 # majority language is used instead.
@@ -76,52 +86,70 @@ class Engine:
         self.framework = framework or load_framework()
         self.options = options or Options()
         self.mapper = Mapper(self.framework, self.options.mapping)
-        fusion = self.framework.fusion
-        layer = fusion.statement if fusion is not None and self.mapper.semantic else None
-        self.extractor = Extractor(self.options.extract, layer)
+        fusion = self.framework.fusion if self.mapper.semantic else None
+        self.extractor = Extractor(
+            self.options.extract,
+            fusion.statement if fusion else None,
+            fusion.statement_kinds if fusion else None,
+        )
         self.people = PeopleFinder()
 
-    def classify(self, text: str, lang: str | None = None) -> Mapping:
+    def classify(self, text: str, lang: str | None = None, kind: str | None = None) -> Mapping:
         """Map one passage of text (the ``classify`` contract).
 
         Args:
             text: the passage.
             lang: its language code when known; detected otherwise.
+            kind: the kind of document it comes from (``DOCUMENT_KINDS``), when known.
         """
-        return next(self.classify_many([(text, lang)]))
+        return next(self.classify_many([Query(text, lang, kind)]))
 
     def classify_many(
-        self, items: Iterable[tuple[str, str | None]], batch_size: int = 64
+        self, items: Iterable[Query | tuple[str, str | None]], batch_size: int = 64
     ) -> Iterator[Mapping]:
         """Map passages as they come, encoding them in batches (constant memory).
 
         Args:
-            items: (text, language or None) pairs.
+            items: queries, or (text, language or None) pairs.
             batch_size: passages encoded together by the semantic layer.
 
         Yields:
             One mapping per input, in input order.
         """
-        iterator = iter(items)
+        iterator = (Query(*item) for item in items)
         while batch := list(islice(iterator, batch_size)):
-            texts = [normalise_text(text) for text, _ in batch]
+            texts = [normalise_text(query.text) for query in batch]
             langs = [
-                lang or detect_language(text) for text, (_, lang) in zip(texts, batch, strict=True)
+                query.lang or detect_language(text)
+                for text, query in zip(texts, batch, strict=True)
             ]
             with _small_blas():
                 encoded = self.mapper.encode(texts)
                 mappings = [
-                    self._map(text, lang, None if encoded is None else encoded[i], tokenize(text))
+                    self._map(
+                        text,
+                        lang,
+                        None if encoded is None else encoded[i],
+                        tokenize(text),
+                        batch[i].kind,
+                    )
                     for i, (text, lang) in enumerate(zip(texts, langs, strict=True))
                 ]
             yield from mappings
 
     def _map(
-        self, text: str, lang: str, encoded: Encoded | None, tokens: Sequence[Token]
+        self,
+        text: str,
+        lang: str,
+        encoded: Encoded | None,
+        tokens: Sequence[Token],
+        kind: str | None,
     ) -> Mapping:
         found = self.mapper.map_passage(text, lang, tokens, encoded)
         vector = None if encoded is None else encoded.vector
-        statement_type = self.extractor.statement_type(text, lang, found.relevant, tokens, vector)
+        statement_type = self.extractor.statement_type(
+            text, lang, found.relevant, tokens, vector, kind
+        )
         entities = tuple(self.extractor.entities(text, tokens, lang))
         return Mapping(
             lang, found.relevant, found.objectives, found.principles, statement_type, entities
@@ -153,12 +181,14 @@ class Engine:
         date = _document_date(info, document, [p.text for p in passages], majority)
         reference = datetime.date.fromisoformat(date) if date else None
         analysed: list[AnalysedPassage] = []
+        kind = None if info.kind == "other" else info.kind
         encoded = self.mapper.encode([p.text for p in passages])
         for i, (passage, guess) in enumerate(zip(passages, guesses, strict=True)):
             letters = sum(ch.isalpha() for ch in passage.text)
             lang = guess if letters >= _SHORT_PASSAGE else majority
             tokens = tokenize(passage.text)
-            mapping = self._map(passage.text, lang, None if encoded is None else encoded[i], tokens)
+            vector = None if encoded is None else encoded[i]
+            mapping = self._map(passage.text, lang, vector, tokens, kind)
             unknown = find_unknown_organisations(passage.text, lang, tokens, mapping.entities)
             if unknown:
                 entities = sorted((*mapping.entities, *unknown), key=lambda e: e.start)

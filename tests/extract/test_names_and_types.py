@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gcm_review import Engine
+from gcm_review import Engine, known_kind
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,23 @@ def test_entities_carry_spans_and_values(engine: Engine) -> None:
 )
 def test_statement_types(engine: Engine, text: str, lang: str, kind: str) -> None:
     assert engine.classify(text, lang).statement_type == kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [("pledge", "commitment"), ("national_review", "practice"), ("news", "report")],
+)
+def test_the_document_kind_shifts_an_undecided_statement_type(
+    engine: Engine, kind: str, expected: str
+) -> None:
+    """A heading-like passage with no tense or modality takes the type its kind implies."""
+    text = "Protección social para los trabajadores migrantes y portabilidad de sus prestaciones."
+    assert engine.classify(text, "es", kind).statement_type == expected
+
+
+def test_known_kind_reads_kind_or_genre() -> None:
+    assert known_kind({"kind": "pledge"}) == "pledge"
+    assert known_kind({"genre": "un_update"}) == "un_update"
+    assert known_kind({"genre": "negative"}) is None
+    assert known_kind({"kind": "other"}) is None
+    assert known_kind({"text": "x"}) is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,10 +37,15 @@ class Extractor:
     """Finds countries and organisations and tells the statement type of passages."""
 
     def __init__(
-        self, options: ExtractOptions | None = None, statement_layer: LinearLayer | None = None
+        self,
+        options: ExtractOptions | None = None,
+        statement_layer: LinearLayer | None = None,
+        statement_kinds: Mapping[str, Mapping[str, float]] | None = None,
     ) -> None:
         self.options = options or ExtractOptions()
-        self.statements = StatementClassifier(self.options.default_statement_type, statement_layer)
+        self.statements = StatementClassifier(
+            self.options.default_statement_type, statement_layer, statement_kinds
+        )
         self._names = PhraseMatcher(self._name_phrases())
         self._acronyms = PhraseMatcher(
             ([token.text for token in tokenize(acronym)], org.id)
@@ -102,11 +107,13 @@ class Extractor:
         relevant: bool,
         tokens: Sequence[Token] | None = None,
         vector: Vector | None = None,
+        kind: str | None = None,
     ) -> StatementType:
         """Tell whether a passage reports a practice, a commitment, a challenge, a
-        recommendation or plain news (``report``); ``none`` when it is not about migration."""
+        recommendation or plain news (``report``); ``none`` when it is not about migration.
+        ``kind`` is the kind of document it comes from, when known."""
         tokens = tokenize(text) if tokens is None else tokens
-        return self.statements.classify(lang, tokens, relevant, vector)
+        return self.statements.classify(lang, tokens, relevant, vector, kind)
 
 
 _SUBJECT_WINDOW = 6  # tokens from the start of a sentence where its subject stands

@@ -3,12 +3,15 @@
 Each language profile lists weighted surface phrases per type (tense, modality, reporting
 verbs: "a mis en place", "will", "ينبغي", "persisten"). Their summed weights are the features;
 a multinomial logistic model trained on the framework's labelled examples turns them into a
-type. Without a trained model, the type with the highest summed weight wins.
+type. When the kind of document is known, its share of each type among the labelled examples
+shifts the model's odds (a pledge commits, a stakeholder submission recommends). Without a
+trained model, the type with the highest summed weight wins.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 
 from ..framework import LinearLayer
 from ..linear import LinearModel, Vector
@@ -33,11 +36,18 @@ class StatementClassifier:
     Args:
         default: the type of a relevant passage without any type phrase (rule mode).
         layer: the trained model; the rule mode when None.
+        kinds: per document kind, the log odds ratio of each type (``Fusion.statement_kinds``).
     """
 
-    def __init__(self, default: StatementType, layer: LinearLayer | None) -> None:
+    def __init__(
+        self,
+        default: StatementType,
+        layer: LinearLayer | None,
+        kinds: Mapping[str, Mapping[str, float]] | None = None,
+    ) -> None:
         self.default = default
         self.model = LinearModel(layer) if layer is not None else None
+        self.kinds = kinds or {}
         self._matchers: dict[str, PhraseMatcher[tuple[str, float]]] = {}
 
     def features(self, lang: str, tokens: Sequence[Token]) -> list[float]:
@@ -49,19 +59,31 @@ class StatementClassifier:
         return [min(scores[kind], _CAP) for kind in STATEMENT_FEATURES]
 
     def classify(
-        self, lang: str, tokens: Sequence[Token], relevant: bool, vector: Vector | None = None
+        self,
+        lang: str,
+        tokens: Sequence[Token],
+        relevant: bool,
+        vector: Vector | None = None,
+        kind: str | None = None,
     ) -> StatementType:
         """The statement type; ``none`` for a passage that is not about migration.
 
         The trained model is used when there is one and, if it reads sentence vectors, the
         passage's vector is given; otherwise the phrase weights decide.
+
+        Args:
+            kind: the kind of document the passage comes from (``DOCUMENT_KINDS``), if known.
         """
         if not relevant:
             return "none"
         row = self.features(lang, tokens)
         if self.model is not None and (vector is not None or not self.model.uses_vector):
-            probabilities = self.model.probabilities(row, vector)
-            best = max(probabilities, key=probabilities.__getitem__)
+            shift = self.kinds.get(kind or "", {})
+            scores = {
+                type_: math.log(max(p, 1e-9)) + shift.get(type_, 0.0)
+                for type_, p in self.model.probabilities(row, vector).items()
+            }
+            best = max(scores, key=scores.__getitem__)
             return next(t for t in STATEMENT_FEATURES if t == best)
         if not any(row):
             return self.default

@@ -85,12 +85,15 @@ def probability(layer: FusionLayer | RelevanceLayer, row: Sequence[float]) -> fl
 def asserted(
     layer: FusionLayer, rows: Mapping[str, Sequence[float]], limit: int, strong: bool
 ) -> list[tuple[str, float]]:
-    """Targets asserted by the model, best first: every explicitly cited one, all above
-    ``threshold``, and the best one when it clears the lower ``top_threshold`` in a passage
-    clearly about migration."""
+    """Targets asserted by the model, best first: every explicitly cited one (cited ones
+    first), all above ``threshold``, and the best one when it clears the lower
+    ``top_threshold`` in a passage clearly about migration."""
     top = layer.top_threshold if strong else layer.threshold
     cited = {t for t, row in rows.items() if row[0] > 0}  # FEATURES[0] is "reference"
-    scored = sorted(((t, probability(layer, row)) for t, row in rows.items()), key=lambda x: -x[1])
+    scored = sorted(
+        ((t, probability(layer, row)) for t, row in rows.items()),
+        key=lambda x: (x[0] not in cited, -x[1]),
+    )
     kept = [
         (t, p)
         for i, (t, p) in enumerate(scored)
