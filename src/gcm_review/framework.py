@@ -130,13 +130,15 @@ class RelevanceLayer(_Strict):
 
 
 class LinearLayer(_Strict):
-    """A multinomial logistic model: named features, then the sentence vector if ``vector``."""
+    """A logistic model: named features, then the sentence vector if ``vector``; multinomial
+    (one class per input), or one independent model per class when ``multilabel``."""
 
     classes: list[Phrase]
     features: list[Phrase]
     vector: bool
     coef: list[list[float]]
     intercept: list[float]
+    multilabel: bool = False
 
 
 class Fusion(_Strict):

@@ -22,12 +22,13 @@ class LinearModel:
     def __init__(self, layer: LinearLayer) -> None:
         self.classes = list(layer.classes)
         self.uses_vector = layer.vector
+        self.multilabel = layer.multilabel
         self.named = len(layer.features)
         self.weights = np.asarray(layer.coef, dtype=np.float32)
         self.bias = np.asarray(layer.intercept, dtype=np.float32)
 
     def probabilities(self, features: Sequence[float], vector: Vector | None) -> dict[str, float]:
-        """Class probabilities for one input.
+        """Class probabilities for one input (summing to one unless the layer is multilabel).
 
         Args:
             features: the named features, in the layer's order.
@@ -39,5 +40,9 @@ class LinearModel:
                 raise ValueError("this layer needs the sentence vector")
             row = np.concatenate([row, vector])
         logits = self.weights @ row + self.bias
-        exps = np.exp(logits - logits.max())
-        return dict(zip(self.classes, (exps / exps.sum()).tolist(), strict=True))
+        if self.multilabel:
+            values = 1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0)))
+        else:
+            exps = np.exp(logits - logits.max())
+            values = exps / exps.sum()
+        return dict(zip(self.classes, values.tolist(), strict=True))

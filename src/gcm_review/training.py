@@ -29,7 +29,7 @@ from .framework import Fusion, FusionLayer, LinearLayer, RelevanceLayer
 from .linear import LinearModel
 from .mapping.fusion import FEATURES, RELEVANCE_FEATURES, relevance_row
 from .mapping.lexical import LexicalEvidence
-from .mapping.semantic import Encoded
+from .mapping.semantic import Encoded, SemanticIndex
 from .normalise import normalise_text
 from .pipeline import Engine
 from .text import fold, tokenize
@@ -39,6 +39,7 @@ logger = logging.getLogger(__name__)
 _FOLDS = 5
 _REJECTION = 0.98
 _CLASSIFIER_C = 10.0
+_PRINCIPLE_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _STATEMENT_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _GRID = [round(0.05 * i, 2) for i in range(2, 19)]
 _SHIFT_SCALES = [round(0.1 * i, 1) for i in range(11)]
@@ -85,10 +86,20 @@ def train_framework(engine: Engine) -> TrainingReport:
         raise InputFormatError(
             f"{framework.path / 'prototypes'}: the semantic layer needs prototypes"
         )
-    classifiers = _fit_classifiers(mapper.index.vectors, mapper.index.targets)
-    # the fusion rows read the classifiers, which saw only prototypes, never these examples
-    models = {kind: LinearModel(layer) for kind, layer in classifiers.items()}
-    passages = _collect(engine, examples, models)
+    texts = [normalise_text(e.text) for e in examples]
+    vectors = mapper.encoder.encode(texts)
+    # the fusion rows read classifiers that never saw the example: the objective classifier
+    # saw only prototypes; each example reads the principle classifier of the folds without it
+    classifiers = {"objective": _fit_objective_classifier(mapper.index)}
+    classifiers["principle"], unseen = _fit_principle_classifier(engine, examples, vectors)
+    objective_model = LinearModel(classifiers["objective"])
+    passages = _collect(
+        engine,
+        examples,
+        texts,
+        vectors,
+        [{"objective": objective_model, "principle": model} for model in unseen],
+    )
     relevance, relevance_cv, relevant = _fit_relevance(passages)
     objective, principle = _target_rows(engine, passages, relevant)
     obj_layer, obj_cv = _fit_layer(
@@ -142,16 +153,19 @@ class _Passage:
 
 
 def _collect(
-    engine: Engine, examples: Sequence[GoldPassage], classifiers: dict[str, LinearModel]
+    engine: Engine,
+    examples: Sequence[GoldPassage],
+    texts: Sequence[str],
+    vectors: npt.NDArray[np.float32],
+    classifiers: Sequence[dict[str, LinearModel]],
 ) -> list[_Passage]:
-    texts = [normalise_text(e.text) for e in examples]
-    vectors = engine.mapper.encoder.encode(texts)
+    """Everything the layers are fitted on, per example (``classifiers``: by example)."""
     similarities = engine.mapper.index.closest(vectors)
     passages: list[_Passage] = []
     for i, (example, text) in enumerate(zip(examples, texts, strict=True)):
         tokens = tokenize(text)
         encoded = Encoded(vectors[i], similarities[i])
-        lexical, rows = engine.mapper.features(text, example.lang, tokens, encoded, classifiers)
+        lexical, rows = engine.mapper.features(text, example.lang, tokens, encoded, classifiers[i])
         cues = engine.extractor.statements.features(example.lang, tokens)
         statement = np.concatenate([np.asarray(cues, dtype=np.float32), vectors[i]])
         passages.append(_Passage(example, lexical, rows, statement))
@@ -316,18 +330,59 @@ def _linear_layer(model: Any, features: Sequence[str], vector: bool) -> LinearLa
     )
 
 
-def _fit_classifiers(
-    vectors: npt.NDArray[np.float32], targets: Sequence[tuple[str, str]]
-) -> dict[str, LinearLayer]:
-    """Per kind, a classifier of sentence vectors trained on the prototype statements."""
+def _fit_objective_classifier(index: SemanticIndex) -> LinearLayer:
+    """A multinomial classifier of sentence vectors trained on the objective prototypes."""
     sklearn = _sklearn()
-    layers: dict[str, LinearLayer] = {}
-    for kind in ("objective", "principle"):
-        rows = [i for i, target in enumerate(targets) if target[0] == kind]
-        model = sklearn.linear_model.LogisticRegression(C=_CLASSIFIER_C, max_iter=3000)
-        model.fit(vectors[rows], [targets[i][1] for i in rows])
-        layers[kind] = _linear_layer(model, [], vector=True)
-    return layers
+    rows = [i for i, target in enumerate(index.targets) if target[0] == "objective"]
+    model = sklearn.linear_model.LogisticRegression(C=_CLASSIFIER_C, max_iter=3000)
+    model.fit(index.vectors[rows], [index.targets[i][1] for i in rows])
+    return _linear_layer(model, [], vector=True)
+
+
+def _fit_principle_classifier(
+    engine: Engine, examples: Sequence[GoldPassage], vectors: npt.NDArray[np.float32]
+) -> tuple[LinearLayer, list[LinearModel]]:
+    """One logistic model per principle over sentence vectors, trained on the labelled
+    examples (a passage may show several principles) and the principle prototypes.
+
+    Returns:
+        the model trained on everything, and for each example the model trained on the
+        folds without it.
+    """
+    sklearn = _sklearn()
+    index = engine.mapper.index
+    lookup = principle_lookup(engine.framework)
+    classes = list(engine.mapper.targets["principle"])
+    prototypes = [i for i, target in enumerate(index.targets) if target[0] == "principle"]
+    labels = [{lookup.get(fold(p), p) for p in e.principles} for e in examples]
+
+    def fit(rows: Sequence[int]) -> LinearLayer:
+        x = np.vstack([vectors[list(rows)], index.vectors[prototypes]])
+        y = [labels[i] for i in rows] + [{index.targets[i][1]} for i in prototypes]
+        coef, intercept = [], []
+        for target in classes:
+            model = sklearn.linear_model.LogisticRegression(
+                C=_PRINCIPLE_C, max_iter=3000, class_weight="balanced"
+            )
+            model.fit(x, [int(target in row) for row in y])
+            coef.append([round(float(c), 4) for c in model.coef_[0]])
+            intercept.append(round(float(model.intercept_[0]), 4))
+        return LinearLayer(
+            classes=classes,
+            features=[],
+            vector=True,
+            coef=coef,
+            intercept=intercept,
+            multilabel=True,
+        )
+
+    unseen: list[LinearModel | None] = [None] * len(examples)
+    folds = sklearn.model_selection.KFold(n_splits=_FOLDS, shuffle=True, random_state=0)
+    for train, test in folds.split(vectors):
+        model = LinearModel(fit(train))
+        for i in test:
+            unseen[i] = model
+    return fit(range(len(examples))), [m for m in unseen if m is not None]
 
 
 def _fit_statement(
