@@ -150,7 +150,9 @@ class Engine:
         statement_type = self.extractor.statement_type(
             text, lang, found.relevant, tokens, vector, kind
         )
-        entities = tuple(self.extractor.entities(text, tokens, lang))
+        named = self.extractor.entities(text, tokens, lang)
+        cities = self.extractor.city_countries(text, lang, tokens)
+        entities = tuple(sorted((*named, *cities), key=lambda e: e.start))
         return Mapping(
             lang, found.relevant, found.objectives, found.principles, statement_type, entities
         )

@@ -99,3 +99,21 @@ def test_known_kind_reads_kind_or_genre() -> None:
     assert known_kind({"genre": "negative"}) is None
     assert known_kind({"kind": "other"}) is None
     assert known_kind({"text": "x"}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "codes"),
+    [
+        ("The municipality of Casablanca opened a desk for migrant workers.", "en", ["MA"]),
+        ("La mairie de Tunis offre des cours d'arabe aux nouveaux arrivants.", "fr", ["TN"]),
+        # a meeting's host city is a venue, not a state concerned
+        ("Una conferencia sobre las remesas se celebró en Ginebra.", "es", []),
+        ("The regional workshop on migration data was held in Beirut.", "en", []),
+    ],
+)
+def test_a_city_names_its_state_unless_it_hosts_a_meeting(
+    engine: Engine, text: str, lang: str, codes: list[str]
+) -> None:
+    mapping = engine.classify(text, lang)
+    assert mapping.countries == codes
+    assert not any(e.actor for e in mapping.entities if e.type == "country" and e.value in codes)

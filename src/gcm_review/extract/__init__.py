@@ -12,6 +12,8 @@ from ..linear import Vector
 from ..models import Entity, StatementType
 from ..phrases import PhraseHit, PhraseMatcher
 from ..text import Token, fold, is_arabic, load_profile, surface_keys, tokenize
+from .events import load_event_words
+from .places import find_places
 from .statements import StatementClassifier
 
 
@@ -100,6 +102,15 @@ class Extractor:
             entities.append(Entity(kind, text[start:end], start, end, value, actor))  # type: ignore[arg-type]
         return sorted(entities, key=lambda e: e.start)
 
+    def city_countries(self, text: str, lang: str, tokens: Sequence[Token]) -> list[Entity]:
+        """The states of the cities a passage names, as countries concerned (never acting),
+        unless the passage speaks of a meeting: then its cities are venues, and the host
+        city's country is left out ("held in Cairo")."""
+        places = find_places(text, lang)
+        if not places or _meeting_words(lang).find([t.key for t in tokens]):
+            return []
+        return [Entity("country", p.text, p.start, p.end, p.country, False) for p in places]
+
     def statement_type(
         self,
         text: str,
@@ -118,6 +129,18 @@ class Extractor:
 
 _SUBJECT_WINDOW = 6  # tokens from the start of a sentence where its subject stands
 _SENTENCE_END = frozenset(".!?؟;:")
+
+
+@cache
+def _meeting_words(lang: str) -> PhraseMatcher[str]:
+    """The words that make a passage speak of a meeting: event heads ("conference",
+    "atelier") and session names ("plenary"). Venue verbs alone are too broad ("opened")."""
+    words = load_event_words(lang)
+    if words is None:
+        return PhraseMatcher([])
+    groups = [*words.heads.values(), *words.sessions.values()]
+    phrases = [form for forms in groups for form in forms]
+    return PhraseMatcher((surface_keys(phrase), phrase) for phrase in phrases)
 
 
 @cache
