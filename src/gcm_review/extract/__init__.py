@@ -106,7 +106,7 @@ class Extractor:
         """The states of the cities a passage names, as countries concerned (never acting),
         unless the passage speaks of a meeting: then its cities are venues, and the host
         city's country is left out ("held in Cairo")."""
-        places = find_places(text, lang)
+        places = find_places(text, lang, tokens)
         if not places or _meeting_words(lang).find([t.key for t in tokens]):
             return []
         return [Entity("country", p.text, p.start, p.end, p.country, False) for p in places]

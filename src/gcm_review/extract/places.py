@@ -52,6 +52,7 @@ _ALIFS = "اأإآ"
 _SHIFTY_ENDS = "ةهىي"  # final letters written either way (ة/ه, ى/ي)
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 _MAX_SPELLINGS = 64
+_KEY_CACHE = 100_000  # words whose match key is remembered, per index
 
 
 class PlaceEntry(BaseModel):
@@ -103,13 +104,14 @@ def load_places() -> PlacesSpec:
     return load_model(path, PlacesSpec, label="gazetteers/places.yaml")
 
 
-def find_places(text: str, lang: str) -> list[Place]:
+def find_places(text: str, lang: str, tokens: Sequence[Token] | None = None) -> list[Place]:
     """Find the cities a passage names.
 
     Args:
         text: the passage text.
         lang: its language code; names of that language are looked for (every language's
             names for a language the gazetteer does not cover).
+        tokens: the passage's tokens when the caller has them.
 
     Returns:
         The places in text order, without overlaps; ``text[start:end] == place.text``.
@@ -117,7 +119,7 @@ def find_places(text: str, lang: str) -> list[Place]:
     index = _index(lang if lang in _LANGS else "")
     if not index.may_hold(text):
         return []
-    return index.find(text)
+    return index.find(text, tokenize(text) if tokens is None else tokens)
 
 
 def needle_automaton(forms: Iterable[str]) -> ahocorasick.Automaton:
@@ -177,6 +179,7 @@ class _PlaceIndex:
         ]
         excluded = [name for code in langs for name in spec.not_places.get(code, [])]
         self._proclitics = sorted(key_maker("ar").prefixes, key=len, reverse=True)
+        self._key_cache: dict[str, str] = {}
         self._canon = self._canonical_forms([name for _, name in named] + excluded)
         # payload: (entry number or -1 for a not-place phrase, last word must be capitalised)
         phrases = [(self._keys(tokenize(name)), (n, _capital_last(name))) for n, name in named]
@@ -196,9 +199,16 @@ class _PlaceIndex:
         return canon
 
     def _keys(self, tokens: Sequence[Token]) -> list[str]:
-        return [self._key(token.folded) for token in tokens]
+        keys = self._key_cache
+        return [keys.get(t.folded) or self._key(t.folded) for t in tokens]
 
     def _key(self, folded: str) -> str:
+        key = self._compute_key(folded)
+        if len(self._key_cache) < _KEY_CACHE:
+            self._key_cache[folded] = key
+        return key
+
+    def _compute_key(self, folded: str) -> str:
         if not is_arabic(folded) or folded in self._canon:
             return self._canon.get(folded, folded)
         for prefix in self._proclitics:
@@ -210,9 +220,8 @@ class _PlaceIndex:
         """Whether the text may name a city of this index (False is sure)."""
         return may_hold(self._needles, text)
 
-    def find(self, text: str) -> list[Place]:
+    def find(self, text: str, tokens: Sequence[Token]) -> list[Place]:
         """The places of ``text``, longest first where they overlap, in text order."""
-        tokens = tokenize(text)
         hits = self._matcher.find(self._keys(tokens))
         taken: set[int] = set()
         places: list[Place] = []
