@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 BlockKind = Literal["heading", "paragraph"]
 StatementType = Literal["practice", "commitment", "challenge", "recommendation", "report", "none"]
@@ -30,16 +30,7 @@ DocumentKind = Literal[
     "pledge",
     "other",
 ]
-DOCUMENT_KINDS: tuple[str, ...] = (
-    "national_review",
-    "statement",
-    "stakeholder",
-    "conference_record",
-    "un_update",
-    "news",
-    "pledge",
-    "other",
-)
+DOCUMENT_KINDS: tuple[str, ...] = get_args(DocumentKind)
 
 
 def known_kind(record: dict[str, object]) -> str | None:

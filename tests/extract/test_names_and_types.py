@@ -83,14 +83,18 @@ def test_statement_types(engine: Engine, text: str, lang: str, kind: str) -> Non
 
 @pytest.mark.parametrize(
     ("kind", "expected"),
-    [("pledge", "commitment"), ("national_review", "practice"), ("news", "report")],
+    [
+        ("pledge", {"commitment"}),
+        ("national_review", {"practice"}),
+        ("stakeholder", {"challenge", "recommendation"}),
+    ],
 )
 def test_the_document_kind_shifts_an_undecided_statement_type(
-    engine: Engine, kind: str, expected: str
+    engine: Engine, kind: str, expected: set[str]
 ) -> None:
     """A heading-like passage with no tense or modality takes the type its kind implies."""
     text = "Protección social para los trabajadores migrantes y portabilidad de sus prestaciones."
-    assert engine.classify(text, "es", kind).statement_type == expected
+    assert engine.classify(text, "es", kind).statement_type in expected
 
 
 def test_known_kind_reads_kind_or_genre() -> None:
