@@ -37,8 +37,9 @@ def known_kind(record: dict[str, object]) -> str | None:
     """The document kind an input record declares (``kind``, or ``genre`` as in labelled
     sets), or None when it declares none, ``other``, or a kind not in ``DOCUMENT_KINDS``."""
     value = record.get("kind") or record.get("genre")
-    known = isinstance(value, str) and value in DOCUMENT_KINDS and value != "other"
-    return value if known else None  # type: ignore[return-value]
+    if isinstance(value, str) and value in DOCUMENT_KINDS and value != "other":
+        return value
+    return None
 
 
 @dataclass(frozen=True, slots=True)

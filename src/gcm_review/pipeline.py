@@ -199,7 +199,7 @@ class Engine:
             actors = (info.country,) if info.country else tuple(dict.fromkeys(acting))
             dates = tuple(find_dates(passage.text, lang, reference))
             people = tuple(self._people(passage.text, lang, mapping))
-            places = tuple(find_places(passage.text, lang))
+            places = tuple(find_places(passage.text, lang, tokens))
             analysed.append(AnalysedPassage(passage, mapping, actors, dates, people, places))
         found = find_events([_facts(p) for p in analysed], majority)
         events = tuple(replace(e, sessions=self._topics(e.sessions, majority)) for e in found)
