@@ -21,6 +21,7 @@ from .extract import ExtractOptions, Extractor
 from .extract.bodies import find_unknown_organisations
 from .extract.dates import find_dates, infer_document_date
 from .extract.events import PassageFacts, find_events
+from .extract.ner import NameRecognizer
 from .extract.people import PeopleFinder, person_key
 from .extract.places import find_places
 from .framework import Framework, load_framework
@@ -93,6 +94,7 @@ class Engine:
             fusion.statement_kinds if fusion else None,
         )
         self.people = PeopleFinder()
+        self.names = NameRecognizer()
 
     def classify(self, text: str, lang: str | None = None, kind: str | None = None) -> Mapping:
         """Map one passage of text (the ``classify`` contract).
@@ -219,7 +221,8 @@ class Engine:
     def _people(self, text: str, lang: str, mapping: Mapping) -> list[PersonMention]:
         countries = [e for e in mapping.entities if e.type == "country"]
         organisations = [e for e in mapping.entities if e.type == "organisation"]
-        found = self.people.find(text, lang, countries, organisations)
+        named = self.names.people(text, lang)
+        found = self.people.find(text, lang, countries, organisations, named)
         return [replace(person, key=person_key(person.name)) for person in found]
 
 

@@ -106,10 +106,13 @@ def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with their spans and surface keys."""
     pattern = TOKEN_RE if _MARK_RE.search(text) else _PLAIN_TOKEN_RE
     new = tuple.__new__  # what Token._make does, without its extra call per word
-    return [
-        new(Token, (match.group(), *_word_keys(match.group()), *match.span()))
-        for match in pattern.finditer(text)
-    ]
+    tokens: list[Token] = []
+    for match in pattern.finditer(text):  # a plain loop: no argument unpacking per word
+        word = match.group()
+        folded, key = _word_keys(word)
+        start, end = match.span()
+        tokens.append(new(Token, (word, folded, key, start, end)))
+    return tokens
 
 
 @lru_cache(maxsize=200_000)

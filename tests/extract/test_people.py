@@ -11,6 +11,7 @@ from conftest import shared_file
 from gcm_review.datafiles import load_model
 from gcm_review.errors import DataFileError
 from gcm_review.extract import Extractor
+from gcm_review.extract.ner import NameRecognizer
 from gcm_review.extract.people import PeopleFinder, PeopleLexicon, people_path, person_key
 from gcm_review.models import PersonMention
 
@@ -29,12 +30,18 @@ def finder() -> PeopleFinder:
     return PeopleFinder()
 
 
-def find(finder: PeopleFinder, extractor: Extractor, text: str, lang: str) -> list[PersonMention]:
+def find(
+    finder: PeopleFinder,
+    extractor: Extractor,
+    text: str,
+    lang: str,
+    recognised: list[tuple[int, int]] | None = None,
+) -> list[PersonMention]:
     """Find the people of a passage the way the pipeline does, entities first."""
     entities = extractor.entities(text)
     countries = [entity for entity in entities if entity.type == "country"]
     organisations = [entity for entity in entities if entity.type == "organisation"]
-    return finder.find(text, lang, countries, organisations)
+    return finder.find(text, lang, countries, organisations, recognised or [])
 
 
 Person = tuple[str, str | None, str | None, str | None, str | None]
@@ -315,3 +322,28 @@ def test_a_bad_lexicon_is_reported_with_its_line(tmp_path: Path) -> None:
         load_model(path, PeopleLexicon, label="people/fr.yaml")
     assert "people/fr.yaml:" in str(error.value)
     assert "titles" in str(error.value)
+
+
+def test_the_french_model_finds_names_no_pattern_announces(
+    finder: PeopleFinder, extractor: Extractor
+) -> None:
+    """No title, role or reporting verb: only the named-entity model sees these people."""
+    text = "Dans le quartier, Karim Ouazzani et Amina Tahiri accompagnent les nouveaux arrivants."
+    assert find(finder, extractor, text, "fr") == []
+    found = find(finder, extractor, text, "fr", NameRecognizer().people(text, "fr"))
+    assert [p.name for p in found] == ["Karim Ouazzani", "Amina Tahiri"]
+
+
+def test_model_spans_that_are_not_names_are_dropped(
+    finder: PeopleFinder, extractor: Extractor
+) -> None:
+    """The model's "Majesté le Roi" holds title words: only the name after them is kept."""
+    text = "Sa Majesté le Roi Mohammed VI a lancé la politique migratoire en 2013."
+    spans = NameRecognizer().people(text, "fr")
+    assert any(text[a:b].startswith("Majesté") for a, b in spans)
+    found = finder.find(text, "fr", recognised=spans)
+    assert [p.name for p in found] == ["Mohammed VI"]
+
+
+def test_a_language_without_a_model_gives_no_model_names() -> None:
+    assert NameRecognizer().people("Juan Pérez y María López trabajan en Quito.", "es") == []

@@ -5,6 +5,8 @@ before a name ("M. Ismail Chakouri", "le Roi Mohammed VI"), a role in apposition
 ("Ismail Chakouri, directeur ... au ministère ..."), a reporting verb next to a name. Where the
 script has capitals a name is a run of capitalised words; where it has none, a few words after
 a title or before an apposition. A span that overlaps a country or an organisation is no name.
+Where a language has a named-entity model (``ner``), the names it finds join the patterns'
+when they pass the same tests as a name word.
 """
 
 from __future__ import annotations
@@ -439,6 +441,17 @@ class _Scan:
                 after = self._name(last + 1, 1, 2)
             yield from (_Found(*name) for name in (before, after) if name is not None)
 
+    def recognised(self, spans: Sequence[tuple[int, int]]) -> Iterator[_Found]:
+        """The spans a named-entity model calls names that look like names here: two words
+        or more, each a name word (capitalised, no title, role, country or organisation)
+        or a particle inside."""
+        for start, end in spans:
+            inside = [i for i, t in enumerate(self.tokens) if t.start >= start and t.end <= end]
+            if len(inside) < 2 or not (self._word(inside[0]) and self._word(inside[-1])):
+                continue
+            if all(self._word(i) or self._particle(i) for i in inside):
+                yield _Found(inside[0], inside[-1])
+
     def mention(self, found: _Found, states: Sequence[Entity]) -> PersonMention:
         """Turn a found name into a ``PersonMention``."""
         role = affiliation = None
@@ -554,6 +567,7 @@ class PeopleFinder:
         lang: str,
         countries: Sequence[Entity] = (),
         organisations: Sequence[Entity] = (),
+        recognised: Sequence[tuple[int, int]] = (),
     ) -> list[PersonMention]:
         """Find the people a passage names.
 
@@ -564,6 +578,8 @@ class PeopleFinder:
                 tell which state a person stands for.
             organisations: the organisation entities of the passage. A name never overlaps
                 one; they give the body a person belongs to.
+            recognised: (start, end) of the names a named-entity model found (``ner``);
+                those that look like names join what the patterns find.
 
         Returns:
             The people named, in order of appearance, one mention per occurrence.
@@ -571,11 +587,15 @@ class PeopleFinder:
         if lang not in self._lexicons:
             self._lexicons[lang] = _compiled(lang)
         lexicon = self._lexicons[lang]
-        if lexicon is None or not lexicon.may_name_people(text):
+        if lexicon is None or not (recognised or lexicon.may_name_people(text)):
             return []
         scan = _Scan(text, lexicon, [*countries, *organisations])
         # appositions first: a role word given in apposition introduces no name after it
-        found = _merge(itertools.chain(scan.appositions(), scan.titled(), scan.reported()))
+        found = _merge(
+            itertools.chain(
+                scan.appositions(), scan.titled(), scan.reported(), scan.recognised(recognised)
+            )
+        )
         states = [entity for entity in countries if entity.type == "country"]
         return [scan.mention(item, states) for item in found]
 
