@@ -180,7 +180,7 @@ class LexicalMatcher:
         content = [(key, token) for token in tokens if (key := index.keys.lemma(token)) is not None]
         found = index.phrases.find([key for key, _ in content])
         hits = self._cue_hits(found, [token for _, token in content], text)
-        if any(t.key in index.references.triggers for t in tokens) or "§" in text:
+        if not index.references.triggers.isdisjoint([t.key for t in tokens]) or "§" in text:
             hits += self._reference_hits(index, text)
         terms = self._terms(found)
         return LexicalEvidence(self._signal(terms, hits), tuple(_longest_only(hits)), terms)
@@ -290,20 +290,20 @@ def _numbers(listing: str) -> set[int]:
 
 def _longest_only(hits: Sequence[Hit]) -> list[Hit]:
     """Drop a cue hit when a longer hit for the same target covers its tokens."""
-    kept: list[Hit] = []
+    by_target: dict[Target, list[Hit]] = defaultdict(list)
     for hit in hits:
-        covered = any(
-            other is not hit
-            and other.target == hit.target
-            and other.first <= hit.first
+        by_target[hit.target].append(hit)
+    return [
+        hit
+        for hit in hits
+        if hit.first < 0
+        or not any(
+            other.first <= hit.first
             and hit.last <= other.last
             and (other.last - other.first) > (hit.last - hit.first)
-            for other in hits
-            if hit.first >= 0
+            for other in by_target[hit.target]
         )
-        if not covered:
-            kept.append(hit)
-    return kept
+    ]
 
 
 def _totals(hits: Iterable[Hit]) -> dict[Target, float]:
