@@ -1,0 +1,44 @@
+"""Stage "extract": the meetings a document reports, with their sessions, places and dates.
+
+The words of ``data/events/<lang>.yaml`` mark each passage's tokens; the countries,
+organisations, dates, people and places the pipeline already found (``PassageFacts``) do
+the rest. Rules:
+
+* An event mention is a run of head, review, qualifier, ordinal and edition words ("deuxième
+  conférence régionale d'examen", "مؤتمر الاستعراض الإقليمي الثاني"), not inside an
+  organisation's name nor right after a ``generic_after`` word ("principes de dialogue"). A
+  review word without a head needs an ordinal or a qualifier and takes ``review_kind``. The
+  name runs on over a complement that an opener or a connector opens (in Arabic also an
+  attached preposition, or an article after an indefinite word) until a stop, venue,
+  chairing, speaking, organising or session phrase, a person, place or date, or punctuation;
+  a comma ends it unless a list goes on ("sûres, ordonnées et régulières").
+* A place or date goes to the mention it follows within 12 words, with at most 2 words
+  between that are not stop, link or venue words (any number within 30 words right after a
+  venue phrase: "qui s'est tenue au Caire"), or that it precedes within 10 such words; no
+  head, review or session word and no sentence end may lie between, but a dateline ("...
+  région arabe. Le Caire, 3 juillet 2024.") crosses the full stop. Organisers: the
+  organisations listed next to an organising phrase, for the nearest mention within 20 words.
+* Mentions with an ordinal, a review word, a complement, a place or a date are clustered and
+  merge when kind, ordinal, month and city agree; bare ones ("cette conférence") join the
+  main event of their kind (with an ordinal, then with most passages) or name nothing. An
+  event is kept if it has an ordinal, a review word or a capitalised name, a place, a date,
+  organisers or sessions ("the dialogue between States" alone is a common noun).
+* A session is a session phrase with its determiner and the topic a connector opens ("la
+  séance plénière sur ..."); a generic one needs a topic, one without topic is the latest
+  session of its kind. Chair: the country (else the person's) on the agent side of a
+  chairing phrase; speakers: the person nearest a speaking word. It belongs to the event
+  named right around it, else to the main event.
+
+Not handled: venues below the city, events named only by an acronym or as an organisation
+("IMRF"), session dates, agenda topics, countries as organisers, sessions of a document that
+names no event.
+"""
+
+from __future__ import annotations
+
+from ...models import Event
+from .cluster import event_key, find_events
+from .mentions import PassageFacts
+from .words import EventWords, load_event_words
+
+__all__ = ["Event", "EventWords", "PassageFacts", "event_key", "find_events", "load_event_words"]

@@ -1,0 +1,165 @@
+"""The meetings of a document: its passages scanned, their mentions clustered into events
+and their sessions merged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ...models import Event, Session
+from ..places import may_hold
+from .mentions import Mention, PassageFacts, SessionMention
+from .scan import Scan
+from .words import lexicon
+
+
+def event_key(event: Event) -> str:
+    """Key under which one event reported in several documents and languages meets: kind +
+    ordinal + country + start month (or year), e.g. 'conference|2|EG|2024-07'."""
+    ordinal = "" if event.ordinal is None else str(event.ordinal)
+    return f"{event.kind}|{ordinal}|{event.country or ''}|{(event.start or '')[:7]}"
+
+
+@dataclass(slots=True, eq=False)
+class _Draft:
+    """An event being assembled from its mentions; ``rank`` ranks the name it has."""
+
+    kind: str
+    name: str = ""
+    rank: tuple[bool, bool, int] = (False, False, 0)
+    named: bool = False
+    ordinal: int | None = None
+    city: str | None = None
+    country: str | None = None
+    start: str | None = None
+    end: str | None = None
+    organisers: list[str] = field(default_factory=list)
+    passages: list[int] = field(default_factory=list)
+    sessions: list[SessionMention] = field(default_factory=list)
+
+    def fits(self, m: Mention) -> bool:
+        """Whether the mention can name this event: kind, ordinal, month and city agree."""
+        start = "" if m.date is None else m.date.value[:7]
+        size = min(len(self.start or ""), len(start), 7)
+        city = None if m.place is None else m.place.city
+        return (
+            self.kind == m.kind
+            and (None in (self.ordinal, m.ordinal) or self.ordinal == m.ordinal)
+            and (self.start or "")[:size] == start[:size]
+            and (None in (self.city, city) or self.city == city)
+        )
+
+    def absorb(self, m: Mention) -> None:
+        """Add what the mention says to the event."""
+        rank = (m.ordinal is not None, not m.bare, len(m.name))
+        if rank > self.rank:
+            self.name, self.rank = m.name, rank
+        self.ordinal, self.named = self.ordinal or m.ordinal, self.named or m.named
+        if m.place is not None and self.city is None:
+            self.city, self.country = m.place.city, m.place.country
+        start, _, end = ("" if m.date is None else m.date.value).partition("/")
+        known = (self.start or "", self.end or "")
+        if start.startswith(known[0]) and len(start + end) > len("".join(known)):  # more precise
+            self.start, self.end = start, end or None
+        self.organisers += [o for o in m.organisers if o not in self.organisers]
+        self.passages += [] if m.passage in self.passages else [m.passage]
+
+    def event(self) -> Event:
+        """The finished event."""
+        sessions = tuple(
+            Session(s.title, s.kind, s.passage, s.chair_country, s.chair_person, tuple(s.speakers))
+            for s in self.sessions
+        )
+        organisers, passages = tuple(self.organisers), tuple(sorted(self.passages))
+        event = Event(self.name, self.ordinal, self.kind, self.city, self.country, self.start,
+                      self.end, organisers, sessions, passages, "")  # fmt: skip
+        return replace(event, key=event_key(event))
+
+
+def find_events(passages: Sequence[PassageFacts], lang: str) -> list[Event]:
+    """Find the meetings a document reports, with their sessions.
+
+    Args:
+        passages: what the pipeline found in each passage of one document, in order.
+        lang: the document's language; a language without event words gives no events.
+
+    Returns:
+        The events in order of first mention, each with its place, dates, organisers,
+        sessions and the passages that mention it.
+    """
+    lex = lexicon(lang)
+    if lex is None:
+        return []
+    mentions: list[Mention] = []
+    sessions: list[SessionMention] = []
+    for facts in (facts for facts in passages if may_hold(lex.needles, facts.text)):
+        scan = Scan(facts, lex)
+        found, held = scan.mentions(), scan.sessions()
+        scan.link(found, held)
+        mentions += found
+        sessions += held
+    drafts, owners = _cluster(mentions)
+    for session in _merge_sessions(sessions):
+        draft = owners.get(session.event) if session.event else None
+        draft = draft or _main(drafts, None)
+        keep = session.titled or session.chair_country or session.chair_person or session.speakers
+        if draft is not None and keep:
+            draft.sessions.append(session)
+    return [d.event() for d in drafts if d.ordinal or d.named or _facts(d)]
+
+
+def _cluster(mentions: Sequence[Mention]) -> tuple[list[_Draft], dict[Mention, _Draft]]:
+    """Group mentions into events: the named or placed ones first, then the bare ones."""
+    drafts: list[_Draft] = []
+    owners: dict[Mention, _Draft] = {}
+    for m in mentions:
+        if not m.bare or m.place is not None or m.date is not None:
+            draft = next((d for d in reversed(drafts) if d.fits(m)), None)
+            owners[m] = draft or _Draft(m.kind)
+            drafts += [] if draft else [owners[m]]
+            owners[m].absorb(m)
+    for m in (m for m in mentions if m not in owners):
+        draft = _main(drafts, m.kind)
+        if draft is None and drafts:  # a bare word of another kind ("dialogue") names nothing
+            continue
+        owners[m] = draft or _Draft(m.kind)
+        drafts += [] if draft else [owners[m]]
+        owners[m].absorb(m)
+    return drafts, owners
+
+
+def _main(drafts: Sequence[_Draft], kind: str | None) -> _Draft | None:
+    """The main event of a kind (of any kind for None): an ordinal first, then most passages."""
+    ranked = [(d.ordinal is not None, len(d.passages), -n, d) for n, d in enumerate(drafts)]
+    return max((r for r in ranked if kind in (None, r[3].kind)), default=(0, 0, 0, None))[3]
+
+
+def _merge_sessions(mentions: Sequence[SessionMention]) -> list[SessionMention]:
+    """One record per session: a titled mention meets the same title, a bare one the latest
+    session of its kind."""
+    merged: list[SessionMention] = []
+    for s in mentions:
+        same = [m for m in merged if m.kind == s.kind]
+        if s.titled:
+            target = next((m for m in same if m.key == s.key), None)
+            target = target or next((m for m in same if not m.titled), None)
+        else:
+            target = same[-1] if same else None
+        if target is None:
+            merged.append(s)
+            continue
+        if s.titled and not target.titled:  # the bare mention came first
+            target.title, target.key, target.passage = s.title, s.key, s.passage
+            target.titled = True
+        target.chair_country = target.chair_country or s.chair_country
+        target.chair_person = target.chair_person or s.chair_person
+        target.speakers += [name for name in s.speakers if name not in target.speakers]
+        target.event = target.event or s.event
+    return merged
+
+
+def _facts(draft: _Draft) -> bool:
+    """Whether a draft says more than its kind and name: a common noun with a complement
+    ("the dialogue between States") is no event without them."""
+    return bool(draft.city or draft.start or draft.organisers or draft.sessions)

@@ -1,0 +1,349 @@
+"""The scan of one passage: its tokens marked with the event words, the event and session
+mentions they make, and the places, dates, organisers, chairs and speakers that go to
+them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...models import DateMention, Entity, PersonMention, Place
+from ...text import fold, tokenize
+from .mentions import Mention, PassageFacts, SessionMention
+from .words import BLOCKS, Lexicon
+
+_Fact = Entity | PersonMention | Place | DateMention
+# When one phrase is listed under several roles, the first role here wins.
+_ROLES = ("ordinal", "session", "generic", "head", "review", "edition", "qualifier",
+          "chair_before", "chair_after", "org_before", "org_after", "speech", "venue",
+          "topic", "opener", "determiner", "joiner", "stop")  # fmt: skip
+_CORE = frozenset({"head", "review", "edition", "qualifier", "ordinal"})
+_ENDS = frozenset(_ROLES[1:3] + _ROLES[7:13] + ("stop",))  # roles that end a name or title
+_TITLE_ENDS = _ENDS | {"head", "review", "ordinal"}  # a topic ends where an event is named
+_NUMBERED = re.compile(r"(\d{1,2})(\D+)")  # "2e", "2nd", "2ª" (suffixes from the data)
+_SENTENCE = re.compile(r"[.;:!?؛؟]")
+_LINKS = frozenset({"venue", "stop", "joiner", "determiner", "opener", "topic"})
+_TIGHT = re.compile(r"[\s'’‐‑-]*")
+_MAX_NAME, _AFTER, _BEFORE, _VENUE_REACH, _ORG_REACH, _FREE = 32, 12, 10, 30, 20, 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Thing:
+    """A fact of the passage over tokens ``first``-``last``."""
+
+    first: int
+    last: int
+    item: _Fact
+
+
+class Scan:
+    """One passage's tokens, marked with the event words and the facts already found."""
+
+    def __init__(self, facts: PassageFacts, lex: Lexicon) -> None:
+        self.index, self.text, self.lex, self.words = facts.index, facts.text, lex, lex.words
+        self.tokens = tokenize(facts.text)
+        size = len(self.tokens)
+        self.role: list[str | None] = [None] * size
+        self.value = [""] * size
+        self.start_of = list(range(size))  # first token of the phrase a token belongs to
+        self.end: dict[int, int] = {}  # first token of a marked phrase -> its last token
+        self._mark()
+        starts, ends = [t.start for t in self.tokens], [t.end for t in self.tokens]
+        items: list[_Fact] = [*facts.entities, *facts.people, *facts.places, *facts.dates]
+        spans = [(bisect_right(ends, i.start), bisect_left(starts, i.end) - 1, i) for i in items]
+        self.things = [_Thing(*span) for span in spans if span[0] <= span[1]]
+        self.at: list[_Thing | None] = [None] * size
+        for thing in self.things:
+            self.at[thing.first : thing.last + 1] = [thing] * (thing.last - thing.first + 1)
+
+    def _mark(self) -> None:
+        hits = self.lex.matcher.find([token.key for token in self.tokens])
+        for hit in sorted(hits, key=lambda h: (h.first - h.last, h.first)):
+            payloads = sorted(hit.payloads, key=lambda p: _ROLES.index(p[0]))
+            chosen = next((p for p in payloads if self._written(hit.first, p[0], p[2])), None)
+            if chosen is None or any(self.role[hit.first : hit.last + 1]):
+                continue
+            for k in range(hit.first, hit.last + 1):
+                self.role[k], self.value[k], self.start_of[k] = chosen[0], chosen[1], hit.first
+            self.end[hit.first] = hit.last
+        for k, token in enumerate(self.tokens):
+            number = _NUMBERED.fullmatch(token.folded) if token.folded[:1].isdigit() else None
+            if self.role[k] is None and number and number[2] in self.lex.suffixes:
+                self.role[k], self.value[k], self.end[k] = "ordinal", number[1], k
+
+    def _written(self, first: int, role: str, form: str) -> bool:
+        """Stops must stand as written apart from case ("a" is a stop, "à" is not)."""
+        if role != "stop" or not self.words.cased:
+            return True
+        words = self.lex.stops[form]
+        return [t.text.lower() for t in self.tokens[first : first + len(words)]] == words
+
+    def _gap(self, k: int) -> str:
+        return self.text[self.tokens[k - 1].end : self.tokens[k].start] if k > 0 else ""
+
+    def _tight(self, k: int) -> bool:
+        return _TIGHT.fullmatch(self._gap(k)) is not None
+
+    def _stop(self, k: int) -> bool:
+        token = self.tokens[k]
+        return token.folded in self.lex.stopwords or token.key in self.lex.stopwords
+
+    def _linking(self, k: int) -> bool:
+        """Whether token ``k`` is a stop word that may stand inside a core ("d'", "du")."""
+        return self._stop(k) and self.role[k] in (None, "opener", "determiner")
+
+    def _is(self, k: int, *kinds: type | str) -> bool:
+        """Whether a fact of one of ``kinds`` (a class or an entity type) covers token ``k``."""
+        thing = self.at[k]
+        item = None if thing is None else thing.item
+        entity_type = item.type if isinstance(item, Entity) else None
+        return item is not None and any(kind in (type(item), entity_type) for kind in kinds)
+
+    def _sentence_end(self, k: int) -> bool:
+        """Whether a sentence ends before token ``k`` (a capital follows where there are any)."""
+        capital = not self.words.cased or self.tokens[k].text[:1].isupper()
+        return capital and _SENTENCE.search(self._gap(k)) is not None
+
+    def _breaks(self, k: int) -> bool:
+        """Whether a name ends before token ``k``: punctuation, or a comma not in a list."""
+        gap = self._gap(k)
+        if _SENTENCE.search(gap) or not ("," in gap or "،" in gap):
+            return _SENTENCE.search(gap) is not None
+        words = 0
+        for j in range(k, min(len(self.tokens), k + 4)):
+            if self.role[j] == "joiner":
+                return words == 0
+            if j > k and not self._tight(j):
+                return True
+            words += 0 if self._stop(j) else 1
+        return True
+
+    def mentions(self) -> list[Mention]:
+        """The event mentions of the passage, in order (none inside an organisation's name)."""
+        found: list[Mention] = []
+        for k, role in enumerate(self.role):
+            inside = (bool(found) and k <= found[-1].last) or self._is(k, "organisation")
+            mention = self._mention(k) if role in ("head", "review") and not inside else None
+            found += [mention] if mention is not None else []
+        return found
+
+    def _mention(self, k: int) -> Mention | None:
+        first, last = self._core(k)
+        if first and self._tight(first) and self.tokens[first - 1].key in self.lex.generic_after:
+            return None
+        roles = {self.role[j]: j for j in range(last, first - 1, -1)}
+        heads = [self.value[j] for j in range(first, last + 1) if self.role[j] == "head"]
+        ordinal = int(self.value[roles["ordinal"]]) if "ordinal" in roles else None
+        if not heads and ordinal is None and "qualifier" not in roles:
+            return None
+        kind = (heads[-1] if self.words.head_final else heads[0]) if heads else ""
+        end = self._complement(last)
+        name = self.text[self.tokens[first].start : self.tokens[end].end]
+        bare = ordinal is None and "review" not in roles and end == last
+        # a capitalised head inside a sentence is a proper name ("le Forum mondial sur ...")
+        capital = self.tokens[roles.get("head", first)].text[:1].isupper()
+        proper = self.words.cased and capital and first > 0 and not self._sentence_end(first)
+        named = "review" in roles or (proper and not bare)
+        kind = kind or self.words.review_kind
+        return Mention(self.index, first, end, kind, ordinal, name, bare, named)
+
+    def _core(self, k: int) -> tuple[int, int]:
+        """The run of core words around token ``k``; stop words may lead to a review word on
+        the right ("conférence régionale d'examen") or to an edition word on the left."""
+        first, last = k, self.end.get(k, k)
+        while last + 1 < len(self.tokens) and self._tight(last + 1):
+            j = last + 1
+            while j < min(len(self.tokens) - 1, last + 3) and self._linking(j):
+                j += 1
+            if self.role[j] not in _CORE or (j > last + 1 and self.role[j] != "review"):
+                break
+            last = self.end.get(j, j)
+        while first > 0 and self._tight(first):
+            j = first - 1
+            while j > max(0, first - 3) and self._linking(j):
+                j -= 1
+            if self.role[j] not in _CORE or (j < first - 1 and self.role[j] != "edition"):
+                break
+            first = self.start_of[j]
+        return first, last
+
+    def _complement(self, last: int, ends: frozenset[str] | None = None) -> int:
+        """The last token of the complement after token ``last`` (``last`` if none); a topic
+        after a connector (``ends`` given) needs no opening word."""
+        k, end = last + 1, last
+        if k >= len(self.tokens) or self._breaks(k):
+            return last
+        opens = ends or self.role[k] in ("opener", "topic") or self._attached(last, k)
+        while opens and k < len(self.tokens) and k - last <= _MAX_NAME:
+            named = self._is(k, PersonMention, Place, DateMention)
+            if named or self.role[k] in (ends or _ENDS) or (k > last + 1 and self._breaks(k)):
+                break
+            end, k = k, k + 1
+        while end > last and (self._stop(end) or self.role[end] in ("joiner", "topic")):
+            end -= 1
+        return end
+
+    def _attached(self, last: int, k: int) -> bool:
+        """Whether token ``k`` opens a complement with an attached preposition, or with an
+        article after an indefinite word (the Arabic construct state: "لاستعراض الاتفاق")."""
+        word, head = self.tokens[k].folded, self.tokens[last].folded
+        construct = bool(self.lex.definite) and not head.startswith(self.lex.definite)
+        return word.startswith(self.lex.attached or ("\0",)) or (
+            construct and word.startswith(self.lex.definite)
+        )
+
+    def sessions(self) -> list[SessionMention]:
+        """The session mentions of the passage, in order."""
+        found: list[SessionMention] = []
+        for first, last in sorted(self.end.items()):
+            if self.role[first] not in ("session", "generic"):
+                continue
+            end = last
+            if last + 1 < len(self.tokens) and self.role[last + 1] == "topic":
+                connector = self.end[last + 1]
+                topic = self._complement(connector, _TITLE_ENDS)
+                end = topic if topic > connector else last
+            if self.role[first] == "generic" and end == last:
+                continue
+            lead = first - 1 if first and self.role[first - 1] == "determiner" else first
+            title = self.text[self.tokens[lead].start : self.tokens[end].end]
+            key = fold(self.text[self.tokens[first].start : self.tokens[end].end])
+            kind = self.value[first]
+            found.append(SessionMention(self.index, lead, end, kind, title, key, end > last))
+        return found
+
+    def link(self, mentions: list[Mention], sessions: list[SessionMention]) -> None:
+        """Give places, dates and organisers to mentions; chairs, speakers, events to sessions."""
+        for thing in self.things:
+            owner = self._owner(mentions, thing.first, thing.last)
+            if owner and isinstance(thing.item, Place):
+                owner.place = owner.place or thing.item
+            elif owner and isinstance(thing.item, DateMention):
+                owner.date = owner.date or thing.item
+        for first, last in sorted(self.end.items()):
+            role = self.role[first] or ""
+            if role.startswith("org_"):
+                self._organisers(first, last, mentions, sessions)
+            elif role.startswith("chair_"):
+                self._chair(first, last, sessions)
+            elif role == "speech":
+                session, person = _nearest(sessions, first, last, 20), self._person(first, last)
+                if isinstance(session, SessionMention) and person is not None:
+                    session.speakers += [] if person.name in session.speakers else [person.name]
+        for s in sessions:  # the event named right after or before the session
+            near = (m for m in mentions if -1 < m.first - s.last < 14 or -1 < s.first - m.last < 10)
+            s.event = next(near, None)
+
+    def _owner(self, mentions: Sequence[Mention], first: int, last: int) -> Mention | None:
+        """The mention a place or date over tokens ``first``-``last`` belongs to."""
+        dateline = self._dateline(first, last)
+        before = next((m for m in reversed(mentions) if m.last < first), None)
+        if before is not None and not self._blocked(before.last, first, dateline):
+            venue = any(self.role[j] == "venue" for j in range(max(before.last, first - 5), first))
+            near = first - before.last <= _AFTER + 1 and self._free(before.last, first) <= _FREE
+            if near or (venue and first - before.last <= _VENUE_REACH + 1):
+                return before
+        after = next((m for m in mentions if m.first > last), None)
+        if (
+            after is None
+            or after.first - last > _BEFORE + 1
+            or self._free(last, after.first) > _FREE
+        ):
+            return None
+        return None if self._blocked(last, after.first, dateline) else after
+
+    def _free(self, a: int, b: int) -> int:
+        """How many words between tokens ``a`` and ``b`` are neither links nor places or dates."""
+        return sum(
+            not (self._stop(j) or self.role[j] in _LINKS or self._is(j, Place, DateMention))
+            for j in range(a + 1, b)
+        )
+
+    def _dateline(self, first: int, last: int) -> bool:
+        """Whether tokens ``first``-``last`` are the place or date of a dateline ("Le Caire,
+        3 juillet 2024."), which may follow the event's name after a full stop."""
+        if (
+            last + 1 < len(self.tokens)
+            and self._is(first, Place)
+            and self._is(last + 1, DateMention)
+        ):
+            return self._gap(last + 1).strip() in ("", ",", "،")
+        if first > 0 and self._is(first, DateMention) and self._is(first - 1, Place):
+            return self._gap(first).strip() in ("", ",", "،")
+        return False
+
+    def _blocked(self, a: int, b: int, dateline: bool = False) -> bool:
+        """Whether a head, review or session word or (but in a dateline) a sentence end lies
+        between tokens ``a`` and ``b``."""
+        core = any(self.role[j] in BLOCKS for j in range(a + 1, b))
+        return core or (not dateline and any(self._sentence_end(j) for j in range(a + 1, b + 1)))
+
+    def _organisers(
+        self, first: int, last: int, mentions: list[Mention], sessions: list[SessionMention]
+    ) -> None:
+        after = self.role[first] == "org_after"
+        ids, edge = self._enumeration(last + 1 if after else first - 1, 1 if after else -1)
+        target = _nearest([*mentions, *sessions], min(first, edge), max(last, edge), _ORG_REACH)
+        if ids and isinstance(target, Mention):
+            target.organisers += [i for i in ids if i not in target.organisers]
+
+    def _enumeration(self, k: int, step: int) -> tuple[list[str], int]:
+        """The organisations listed from token ``k`` on in direction ``step``, and the last
+        token of the list; determiners, stop words and list joiners may stand between."""
+        ids: list[str] = []
+        skipped, edge = 0, k - step
+        while 0 <= k < len(self.tokens) and skipped <= 3:
+            if (ids or skipped) and self._sentence_end(max(k, k - step)):
+                break
+            thing = self.at[k]
+            if thing and isinstance(thing.item, Entity) and thing.item.type == "organisation":
+                ids.append(thing.item.value)
+                edge = thing.last if step > 0 else thing.first
+                k, skipped = edge + step, 0
+            elif self._stop(k) or self.role[k] in ("joiner", "determiner"):
+                k, skipped = k + step, skipped + 1
+            else:
+                break
+        return list(dict.fromkeys(ids)), edge
+
+    def _chair(self, first: int, last: int, sessions: list[SessionMention]) -> None:
+        session = _nearest(sessions, first, last, 25)
+        if not isinstance(session, SessionMention):
+            return
+        before = self.role[first] == "chair_before"
+        span = range(first - 1, max(-1, first - 9), -1) if before else range(last + 1, last + 9)
+        country = next(
+            (self.at[k] for k in span if k < len(self.tokens) and self._is(k, "country")), None
+        )
+        person = self._person(first, last, before, 30 if before else 12)
+        if country is not None and isinstance(country.item, Entity):
+            session.chair_country = session.chair_country or country.item.value
+        elif person is not None:
+            session.chair_country = session.chair_country or person.country
+        if person is not None:
+            session.chair_person = session.chair_person or person.name
+
+    def _person(
+        self, first: int, last: int, before: bool | None = None, reach: int = 50
+    ) -> PersonMention | None:
+        """The person nearest to tokens ``first``-``last`` within ``reach`` tokens, on the
+        side ``before`` asks for (either side for None)."""
+        near = [
+            (first - t.last if t.last < first else t.first - last, n, t.item)
+            for n, t in enumerate(self.things)
+            if isinstance(t.item, PersonMention) and before in (None, t.last < first)
+        ]
+        near = [item for item in near if 0 < item[0] <= reach]
+        return min(near)[2] if near else None
+
+
+def _nearest(
+    items: Sequence[Mention | SessionMention], first: int, last: int, reach: int
+) -> Mention | SessionMention | None:
+    """The item nearest to tokens ``first``-``last`` within ``reach`` tokens."""
+    near = [(max(0, i.first - last, first - i.last), n) for n, i in enumerate(items)]
+    near = [(distance, n) for distance, n in near if distance <= reach]
+    return items[min(near)[1]] if near else None
