@@ -50,6 +50,8 @@ def normalise_block(block: Block) -> CleanBlock:
 
 def normalise_text(text: str) -> str:
     """Normalise a bare string (for passages given without a document)."""
+    if unicodedata.is_normalized("NFC", text) and not any(needed(text) for _, _, needed in _EDITS):
+        return text  # already clean: no offsets to build
     return normalise_block(Block("paragraph", text, 1, 0)).text
 
 

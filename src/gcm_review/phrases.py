@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass
 from itertools import accumulate
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -15,9 +14,8 @@ PayloadT = TypeVar("PayloadT", bound=Hashable)
 _SEP = "\x1f"  # separates keys; cannot occur inside a key
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseHit(Generic[PayloadT]):
-    """A phrase found in a token sequence.
+class PhraseHit(NamedTuple, Generic[PayloadT]):
+    """A phrase found in a token sequence (a named tuple: hits are made by the million).
 
     Attributes:
         first: index of the first token of the hit.

@@ -9,12 +9,14 @@ import datetime
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from .errors import IngestError, StoreError
 from .extract import ExtractOptions, Extractor
@@ -251,10 +253,17 @@ def _document_date(
     return inferred.isoformat() if inferred else None
 
 
-def _small_blas() -> threadpool_limits:
+def _small_blas() -> AbstractContextManager[object]:
     """One BLAS thread for the many small matrix products of mapping: on two cores, thread
     hand-offs cost more than the products (the encoder sets its own limit inside)."""
-    return threadpool_limits(limits=1, user_api="blas")
+    limiter: AbstractContextManager[object] = _blas_controller().limit(limits=1, user_api="blas")
+    return limiter
+
+
+@cache
+def _blas_controller() -> ThreadpoolController:
+    # finding the loaded BLAS libraries reads the process's memory map: done once, not per batch
+    return ThreadpoolController()
 
 
 @dataclass

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Annotated, Literal, NamedTuple
 
@@ -28,9 +30,11 @@ _Weight = Annotated[float, Field(gt=0, le=3)]
 # Combining marks that belong inside a word (Latin accents, Arabic harakat, tatweel), so a
 # vocalised Arabic word stays one token.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed"
-TOKEN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
 _MARK_RE = re.compile(rf"[{_MARKS}]")
-_PLAIN_TOKEN_RE = re.compile(r"[^\W_]+")
+# a word is a run of letters and digits (marks included when the text has any), captured:
+# splitting on these keeps the words and the gaps between them
+_TOKEN_SPLIT_RE = re.compile(rf"((?:[^\W_]|[{_MARKS}])+)")
+_PLAIN_SPLIT_RE = re.compile(r"([^\W_]+)")
 # Letters folded to one form so spelling variants meet: final yaa, taa marbuta, Persian forms,
 # Latin ligatures.
 _LETTER_FOLDS = str.maketrans(
@@ -89,30 +93,54 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped.casefold()).translate(_LETTER_FOLDS)
 
 
+class _CharFolds(dict[int, str]):
+    """Each character's fold, computed when first met; ``uneven`` holds the characters whose
+    fold is not one character long ("œ" → "oe", a harakat → "")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uneven: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        if len(folded) != 1:
+            self.uneven.add(chr(code))
+        self[code] = folded
+        return folded
+
+
+_CHAR_FOLDS = _CharFolds()
+
+
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Fold ``text`` and return, for each folded character, the index it came from."""
+    """Fold ``text`` character by character and return, for each folded character, the
+    index it came from."""
     if text.isascii():
         return text.lower(), list(range(len(text)))
-    out: list[str] = []
+    folded = text.translate(_CHAR_FOLDS)
+    if _CHAR_FOLDS.uneven.isdisjoint(text):
+        return folded, list(range(len(text)))
     offsets: list[int] = []
     for index, char in enumerate(text):
-        folded = fold(char)
-        out.append(folded)
-        offsets.extend([index] * len(folded))
-    return "".join(out), offsets
+        offsets.extend([index] * len(_CHAR_FOLDS[ord(char)]))
+    return folded, offsets
 
 
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with their spans and surface keys."""
-    pattern = TOKEN_RE if _MARK_RE.search(text) else _PLAIN_TOKEN_RE
-    new = tuple.__new__  # what Token._make does, without its extra call per word
-    tokens: list[Token] = []
-    for match in pattern.finditer(text):  # a plain loop: no argument unpacking per word
-        word = match.group()
-        folded, key = _word_keys(word)
-        start, end = match.span()
-        tokens.append(new(Token, (word, folded, key, start, end)))
-    return tokens
+    # Splitting on a capturing pattern gives [gap, word, gap, word, …, gap]: the running sum
+    # of the pieces' lengths gives every word's start and end. Each step below is one call
+    # that loops in C; tokens are made by the million.
+    pieces = (_TOKEN_SPLIT_RE if _MARK_RE.search(text) else _PLAIN_SPLIT_RE).split(text)
+    words = pieces[1::2]
+    if not words:
+        return []
+    bounds = list(accumulate(map(len, pieces)))
+    keys = list(map(_word_keys, words))
+    folded = map(itemgetter(0), keys)
+    surface = map(itemgetter(1), keys)
+    rows = zip(words, folded, surface, bounds[0:-1:2], bounds[1::2], strict=True)
+    return list(map(tuple.__new__, repeat(Token), rows))  # what Token._make does, minus a call
 
 
 @lru_cache(maxsize=200_000)

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..framework import Framework, Lexicon
 from ..models import Evidence
@@ -22,6 +22,8 @@ from ..text import KeyMaker, Token, fold, fold_with_offsets, key_maker, surface_
 
 Target = tuple[str, str]
 Signal = Literal["strong", "weak"] | None  # ("objective", "15") or ("principle", "human rights")
+
+_CITE_WINDOW = 4  # words between a trigger and its number ("objective no. 15", "n o 15")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,15 +43,23 @@ class LexicalOptions:
     reference_window: int = 45
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One piece of lexical evidence for one target, with the tokens it covers."""
+class Hit(NamedTuple):
+    """One piece of lexical evidence for one target: the words (``text``, ``start``,
+    ``end`` in the passage) and the tokens it covers (``first``, ``last``; -1 for a
+    reference). A named tuple: a passage makes dozens."""
 
     target: Target
     weight: float
-    evidence: Evidence
+    kind: Literal["reference", "cue"]
+    text: str
+    start: int
+    end: int
     first: int
     last: int
+
+    def evidence(self) -> Evidence:
+        """The hit as evidence shown with a match."""
+        return Evidence(self.text, self.start, self.end, self.kind, self.weight)
 
 
 class LexiconIndex:
@@ -104,12 +114,27 @@ class _ReferencePatterns:
         self.other = re.compile(rf"(?<![^\W_])(?:{_alternation(refs.other_frameworks)})(?![^\W_])")
         self.by_paragraph = framework.objective_by_paragraph()
         self.known = set(framework.objectives)
-        # a citation needs one of these words, so most passages skip the regular expressions
+        # a citation needs one of these words with a number or an ordinal near it, so most
+        # passages skip the regular expressions
         self.triggers = {
             key
             for word in (*refs.objective_words, *refs.paragraph_words)
             for key in surface_keys(word)
         }
+        self.ordinal_keys = {key for word in ordinal_words for key in surface_keys(word)}
+
+    def may_cite(self, tokens: Sequence[Token]) -> bool:
+        """Whether a citation can stand among the tokens: a trigger word ("objective",
+        "الهدف", "para") with a number or an ordinal within the next or previous words."""
+        keys = [token.key for token in tokens]
+        if self.triggers.isdisjoint(keys):
+            return False
+        for i, key in enumerate(keys):
+            if key in self.triggers:
+                near = keys[max(0, i - _CITE_WINDOW) : i + _CITE_WINDOW + 1]
+                if any(k.isdigit() or k in self.ordinal_keys for k in near):
+                    return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,15 +164,16 @@ class LexicalEvidence:
 
     def referenced(self) -> set[str]:
         """Objectives the passage cites explicitly."""
-        return {h.target[1] for h in self.hits if h.evidence.kind == "reference"}
+        return {h.target[1] for h in self.hits if h.kind == "reference"}
 
     def evidence_of(self, kind: str, target: str) -> tuple[Evidence, ...]:
         """The evidence for one target, strongest first."""
-        unique: dict[tuple[int, int], Evidence] = {}
+        unique: dict[tuple[int, int], Hit] = {}
         for hit in self.hits:
             if hit.target == (kind, target):
-                unique.setdefault((hit.evidence.start, hit.evidence.end), hit.evidence)
-        return tuple(sorted(unique.values(), key=lambda e: (-e.weight, e.start)))
+                unique.setdefault((hit.start, hit.end), hit)
+        ranked = sorted(unique.values(), key=lambda h: (-h.weight, h.start))
+        return tuple(hit.evidence() for hit in ranked)
 
 
 class LexicalMatcher:
@@ -180,7 +206,7 @@ class LexicalMatcher:
         content = [(key, token) for token in tokens if (key := index.keys.lemma(token)) is not None]
         found = index.phrases.find([key for key, _ in content])
         hits = self._cue_hits(found, [token for _, token in content], text)
-        if not index.references.triggers.isdisjoint([t.key for t in tokens]) or "§" in text:
+        if index.references.may_cite(tokens) or "§" in text:
             hits += self._reference_hits(index, text)
         terms = self._terms(found)
         return LexicalEvidence(self._signal(terms, hits), tuple(_longest_only(hits)), terms)
@@ -194,12 +220,12 @@ class LexicalMatcher:
         hits: list[Hit] = []
         for hit in found:
             start, end = tokens[hit.first].start, tokens[hit.last].end
+            words = text[start:end]
             for payload in hit.payloads:
                 if isinstance(payload, str):
                     continue  # a relevance term
                 target, weight = payload
-                evidence = Evidence(text[start:end], start, end, "cue", weight)
-                hits.append(Hit(target, weight, evidence, hit.first, hit.last))
+                hits.append(Hit(target, weight, "cue", words, start, end, hit.first, hit.last))
         return hits
 
     def _reference_hits(self, index: LexiconIndex, text: str) -> list[Hit]:
@@ -221,10 +247,10 @@ class LexicalMatcher:
         hits: list[Hit] = []
         weight = self.options.reference_weight
         for start, end, numbers in found:
-            span = (offsets[start], offsets[end - 1] + 1)
-            evidence = Evidence(text[span[0] : span[1]], span[0], span[1], "reference", weight)
+            first, last = offsets[start], offsets[end - 1] + 1
             for number in sorted(numbers & patterns.known):
-                hits.append(Hit(("objective", str(number)), weight, evidence, -1, -1))
+                target = ("objective", str(number))
+                hits.append(Hit(target, weight, "reference", text[first:last], first, last, -1, -1))
         return hits
 
     def _beside_other_framework(self, patterns: _ReferencePatterns, folded: str, end: int) -> bool:
@@ -254,7 +280,7 @@ class LexicalMatcher:
 
     def _signal(self, kinds: frozenset[str], hits: Sequence[Hit]) -> Signal:
         """How clearly the passage is about human migration: strong, weak or not at all."""
-        if "strong" in kinds or any(hit.evidence.kind == "reference" for hit in hits):
+        if "strong" in kinds or any(hit.kind == "reference" for hit in hits):
             return "strong"
         if "off_topic" in kinds:
             return None
@@ -308,8 +334,8 @@ def _longest_only(hits: Sequence[Hit]) -> list[Hit]:
 
 def _totals(hits: Iterable[Hit]) -> dict[Target, float]:
     """Sum the weights per target, counting each distinct cue or reference once."""
-    seen: dict[Target, dict[str, float]] = defaultdict(dict)
+    seen: dict[Target, dict[tuple[str, str], float]] = defaultdict(dict)
     for hit in hits:
-        key = f"{hit.evidence.kind}:{fold(hit.evidence.text)}"
+        key = (hit.kind, fold(hit.text))
         seen[hit.target][key] = max(hit.weight, seen[hit.target].get(key, 0.0))
     return {target: sum(weights.values()) for target, weights in seen.items()}
