@@ -315,6 +315,7 @@ def events_command(
         when = "/".join(d for d in (event.start, event.end) if d)
         sessions = "\n".join(
             f"{s.title} [{', '.join(map(str, s.objectives)) or '-'}]"
+            + (f" {s.date}" if s.date else "")
             + (
                 f" chair {s.chair_country or s.chair_person}"
                 if s.chair_country or s.chair_person

@@ -271,6 +271,8 @@ class Session:
         chair_person: the name of the person who chaired it.
         speakers: names of the people who spoke in it, in order of mention.
         objectives: the objectives its topic covers (set by the pipeline from the title).
+        date: the day it was held (ISO 8601), when the text gives it or the event lasted
+            one day.
     """
 
     title: str
@@ -280,6 +282,7 @@ class Session:
     chair_person: str | None
     speakers: tuple[str, ...]
     objectives: tuple[int, ...] = ()
+    date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -149,6 +149,8 @@ def test_seed_sessions(seed_events: list[Event]) -> None:
     assert high_level.title == "une session de haut niveau sur les voies migratoires régulières"
     assert (high_level.kind, high_level.passage) == ("high-level", 3)
     assert (high_level.chair_country, high_level.speakers) == (None, ("Ismail Chakouri",))
+    # "Hier, mercredi" stands in the plenary's sentence; nothing dates the high-level session
+    assert (plenary.date, high_level.date) == ("2024-07-03", None)
 
 
 def test_seed_marrakech_is_another_event_and_new_york_none(seed_events: list[Event]) -> None:
@@ -182,6 +184,75 @@ def test_news_item_in_each_language(facts_of: Build, lang: str) -> None:
 def test_one_event_key_across_languages(facts_of: Build) -> None:
     keys = {events_of(facts_of, NEWS[lang], lang)[0].key for lang in LANGUAGES}
     assert keys == {"conference|2|EG|2024-07"}
+
+
+# A two-day conference whose plenary is dated in its own sentence, in four languages.
+SESSION_DAY = {
+    "en": [
+        "The second regional review conference on the Global Compact for Migration was held "
+        "in Beirut on 10 and 11 March 2025.",
+        "On 11 March 2025, Jordan chaired the plenary session on labour mobility.",
+    ],
+    "fr": [
+        "La deuxième conférence régionale d'examen du Pacte mondial sur les migrations s'est "
+        "tenue à Beyrouth les 10 et 11 mars 2025.",
+        "Le 11 mars 2025, la Jordanie a présidé la séance plénière sur la mobilité de la "
+        "main-d'œuvre.",
+    ],
+    "es": [
+        "La segunda conferencia regional de examen del Pacto Mundial sobre Migración se "
+        "celebró en Beirut los días 10 y 11 de marzo de 2025.",
+        "El 11 de marzo de 2025, Jordania presidió la sesión plenaria sobre la movilidad laboral.",
+    ],
+    "ar": [
+        "عُقد مؤتمر الاستعراض الإقليمي الثاني للاتفاق العالمي بشأن الهجرة في بيروت يومي 10 و11 "
+        "آذار/مارس 2025.",
+        "وفي 11 آذار/مارس 2025، ترأس الأردن الجلسة العامة حول تنقل العمالة.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_session_day(facts_of: Build, lang: str) -> None:
+    [event] = events_of(facts_of, SESSION_DAY[lang], lang)
+    assert (event.city, event.start, event.end) == ("Beirut", "2025-03-10", "2025-03-11")
+    [plenary] = event.sessions
+    assert (plenary.chair_country, plenary.date) == ("JO", "2025-03-11")
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # a day outside the event's dates belongs to something else
+        (
+            [
+                "The regional review conference on migration was held in Beirut on 10 and 11 "
+                "March 2025.",
+                "On 2 February 2025, Jordan chaired the plenary session on labour mobility.",
+            ],
+            None,
+        ),
+        # a one-day event gives its day to its sessions
+        (
+            [
+                "The regional review conference on migration was held in Beirut on 10 March "
+                "2025. Jordan chaired the plenary session on labour mobility.",
+            ],
+            "2025-03-10",
+        ),
+        # a day in another sentence does not date the session
+        (
+            [
+                "The regional review conference on migration was held in Beirut on 10 and 11 "
+                "March 2025. Jordan chaired the plenary session on labour mobility.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_session_day_rules(facts_of: Build, texts: list[str], expected: str | None) -> None:
+    [event] = events_of(facts_of, texts, "en")
+    assert [session.date for session in event.sessions] == [expected]
 
 
 def test_event_key_without_ordinal_or_place() -> None:

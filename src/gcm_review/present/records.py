@@ -198,6 +198,7 @@ def event_record(event: Event) -> dict[str, Any]:
                 "objectives": list(s.objectives),
                 "chair": {"country": s.chair_country, "person": s.chair_person},
                 "speakers": list(s.speakers),
+                "date": s.date,
             }
             for s in event.sessions
         ],

@@ -27,10 +27,12 @@ the rest. Rules:
   séance plénière sur ..."); a generic one needs a topic, one without topic is the latest
   session of its kind. Chair: the country (else the person's) on the agent side of a
   chairing phrase; speakers: the person nearest a speaking word. It belongs to the event
-  named right around it, else to the main event.
+  named right around it, else to the main event. Its day: the day written nearest to it in
+  its sentence if that day falls within the event's dates, else the event's day when the
+  event lasted one day.
 
 Not handled: venues below the city, events named only by an acronym or as an organisation
-("IMRF"), session dates, agenda topics, countries as organisers, sessions of a document that
+("IMRF"), session times, agenda topics, countries as organisers, sessions of a document that
 names no event.
 """
 

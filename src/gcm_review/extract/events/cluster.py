@@ -68,13 +68,30 @@ class _Draft:
     def event(self) -> Event:
         """The finished event."""
         sessions = tuple(
-            Session(s.title, s.kind, s.passage, s.chair_country, s.chair_person, tuple(s.speakers))
+            Session(
+                s.title,
+                s.kind,
+                s.passage,
+                s.chair_country,
+                s.chair_person,
+                tuple(s.speakers),
+                date=self._session_day(s.date),
+            )
             for s in self.sessions
         )
         organisers, passages = tuple(self.organisers), tuple(sorted(self.passages))
         event = Event(self.name, self.ordinal, self.kind, self.city, self.country, self.start,
                       self.end, organisers, sessions, passages, "")  # fmt: skip
         return replace(event, key=event_key(event))
+
+    def _session_day(self, written: str | None) -> str | None:
+        """A session's day: the one written beside it when it falls within the event's
+        dates (a day outside them belongs to something else), else the event's only day."""
+        start, end = self.start or "", self.end or self.start or ""
+        if written is not None and start <= written[: len(start)] and written[: len(end)] <= end:
+            return written
+        one_day = len(start) == len("YYYY-MM-DD") and end == start
+        return start if one_day else None
 
 
 def find_events(passages: Sequence[PassageFacts], lang: str) -> list[Event]:
@@ -156,6 +173,7 @@ def _merge_sessions(mentions: Sequence[SessionMention]) -> list[SessionMention]:
         target.chair_person = target.chair_person or s.chair_person
         target.speakers += [name for name in s.speakers if name not in target.speakers]
         target.event = target.event or s.event
+        target.date = target.date or s.date
     return merged
 
 

@@ -61,3 +61,4 @@ class SessionMention:
     chair_person: str | None = None
     speakers: list[str] = field(default_factory=list)
     event: Mention | None = None
+    date: str | None = None

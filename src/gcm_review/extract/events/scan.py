@@ -236,6 +236,19 @@ class Scan:
         for s in sessions:  # the event named right after or before the session
             near = (m for m in mentions if -1 < m.first - s.last < 14 or -1 < s.first - m.last < 10)
             s.event = next(near, None)
+            s.date = self._day(s.first, s.last)
+
+    def _day(self, first: int, last: int) -> str | None:
+        """The day (not a range, month or year) written nearest to tokens ``first``-``last``
+        in their sentence: "Hier, mercredi, le Maroc a présidé la séance plénière…"."""
+        days = [
+            (max(0, t.first - last, first - t.last), t.item.value)
+            for t in self.things
+            if isinstance(t.item, DateMention)
+            and len(t.item.value) == len("YYYY-MM-DD")
+            and not self._blocked(min(t.last, last), max(t.first, first))
+        ]
+        return min(days)[1] if days else None
 
     def _owner(self, mentions: Sequence[Mention], first: int, last: int) -> Mention | None:
         """The mention a place or date over tokens ``first``-``last`` belongs to."""
