@@ -1,0 +1,122 @@
+"""One passage's tokens, marked with the words of its people lexicon and owned by the
+entities already found, and the tests on tokens that the people patterns share.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from ...models import Entity
+from ...phrases import PhraseHit
+from ...text import Token, tokenize
+from .lexicon import KIND_ORDER, Kind, Lexicon, cased
+
+JOINERS = frozenset({"'", "’", "-", "‑"})
+_COMMAS = frozenset({",", "،"})
+
+
+class MarkedPassage:
+    """One passage's tokens, marks and entities."""
+
+    def __init__(self, text: str, lexicon: Lexicon, entities: Sequence[Entity]) -> None:
+        self.text = text
+        self.lex = lexicon
+        self.tokens = tokenize(text)
+        self.size = len(self.tokens)
+        self.entity = _owners(self.tokens, entities)
+        self.mark: list[Kind | None] = [None] * self.size
+        self.ends: dict[int, int] = {}  # first token of a marked phrase -> its last token
+        hits = lexicon.phrases.find([token.key for token in self.tokens])
+        for hit in sorted(hits, key=lambda h: (h.first, h.first - h.last)):
+            span = range(hit.first, hit.last + 1)
+            kind = self._kind_of(hit)
+            # an honorific right after a name word belongs to the name ("Ould Cheikh Mahfoudh")
+            if kind == "hon" and self.lex.cased and hit.first and self._tight(hit.first):
+                kind = None if self._word(hit.first - 1) else kind
+            if kind and self._markable(hit.first, hit.last, kind):
+                self.mark[hit.first : hit.last + 1] = [kind] * len(span)
+                self.ends[hit.first] = hit.last
+
+    def _markable(self, first: int, last: int, kind: Kind) -> bool:
+        """Whether a phrase is free of marks and entities; a role word may end an organisation's
+        name ("UN Secretary-General")."""
+        if any(self.mark[i] is not None for i in range(first, last + 1)):
+            return False
+        owner = self.entity[last]
+        closes = kind == "role" and owner is not None and owner.type == "organisation"
+        if closes and (last + 1 == self.size or self.entity[last + 1] is not owner):
+            return all(self.entity[i] is owner for i in range(first, last + 1))
+        return all(self.entity[i] is None for i in range(first, last + 1))
+
+    def _kind_of(self, hit: PhraseHit[tuple[Kind, str]]) -> Kind | None:
+        kinds = {kind for kind, form in hit.payloads if self._written(hit, kind, form)}
+        return next((kind for kind in KIND_ORDER if kind in kinds), None)
+
+    def _written(self, hit: PhraseHit[tuple[Kind, str]], kind: Kind, form: str) -> bool:
+        """Whether honorifics keep their dots and capitals, connectors their accents."""
+        if kind == "hon" and ("." in form or cased(form)):
+            start = self.tokens[hit.first].start
+            raw = self.text[start : start + len(form)]
+            loose = len(form) >= 3 and "." not in form and raw[:1].lower() == form[:1].lower()
+            return raw == form or (loose and raw[1:] == form[1:])
+        if kind == "conn" and cased(form):
+            words = [token.text.lower() for token in self.tokens[hit.first : hit.last + 1]]
+            return words == self.lex.lowered[form]
+        return True
+
+    def _gap(self, k: int) -> str:
+        return self.text[self.tokens[k - 1].end : self.tokens[k].start]
+
+    def _tight(self, k: int) -> bool:
+        """Whether only a space, hyphen or apostrophe (or an honorific's dot) precedes ``k``."""
+        gap = self._gap(k).removeprefix(".") if self.mark[k - 1] == "hon" else self._gap(k)
+        return gap in JOINERS or (gap.isspace() and "\n" not in gap)
+
+    def _after_comma(self, k: int) -> bool:
+        return k > 0 and self._gap(k).strip() in _COMMAS
+
+    def _stop(self, i: int) -> bool:
+        token = self.tokens[i]
+        return token.folded in self.lex.stopwords or token.key in self.lex.stopwords
+
+    def _word(self, i: int) -> bool:
+        """Whether token ``i`` may be a word of a name (not a particle)."""
+        token = self.tokens[i]
+        return (
+            self.mark[i] is None
+            and self.entity[i] is None
+            and token.key not in self.lex.not_names
+            and (not self._stop(i) or token.text in self.lex.stopword_names)
+            and not any(char.isdigit() for char in token.text)
+            and not token.folded.startswith(self.lex.blocked)
+            and (token.text[:1].isupper() or not self.lex.cased)
+        )
+
+    def _particle(self, i: int) -> bool:
+        entity = self.entity[i]
+        return self.tokens[i].key in self.lex.particles and not entity and self.mark[i] != "hon"
+
+    def _definite(self, i: int) -> bool:
+        folded = self.tokens[i].folded
+        return any(folded.startswith(p) and len(folded) > len(p) + 1 for p in self.lex.prefixes)
+
+    def _org_start(self, i: int) -> bool:
+        entity = self.entity[i]
+        starts = i == 0 or self.entity[i - 1] is not entity
+        return entity is not None and entity.type == "organisation" and starts
+
+    def _span(self, first: int, last: int) -> str:
+        return self.text[self.tokens[first].start : self.tokens[last].end]
+
+
+def _owners(tokens: Sequence[Token], entities: Sequence[Entity]) -> list[Entity | None]:
+    """For each token, the longest entity it overlaps, if any."""
+    owners: list[Entity | None] = [None] * len(tokens)
+    ends = [token.end for token in tokens]
+    for entity in sorted(entities, key=lambda e: e.end - e.start):
+        i = bisect_right(ends, entity.start)
+        while i < len(tokens) and tokens[i].start < entity.end:
+            owners[i] = entity
+            i += 1
+    return owners

@@ -1,0 +1,283 @@
+"""The patterns that find people in a marked passage (titles, appositions, reported
+speech, names a model recognised), and the role, body and state of each name found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ...gazetteer import country_names, load_organisations
+from ...models import Entity, PersonMention
+from ...phrases import PhraseMatcher
+from ...text import surface_keys, tokenize
+from .lexicon import Lexicon
+from .marks import JOINERS, MarkedPassage
+
+_MAX_NAME = 6  # words of a capitalised name
+_MAX_CORE = 3  # words (particles aside) of a name after a title, in a script without capitals
+_MAX_COMPLEMENT = 12  # tokens between a role word and the name it introduces
+_MAX_APPOSITION = 24  # tokens of a role given in apposition
+# Organisation kinds that belong to one state: their staff stand for the state named nearby.
+_STATE_KINDS = frozenset({"ministry"})
+
+
+@dataclass(slots=True)
+class Found:
+    """A name's token span; ``role`` is (first describing token, role word, last token)."""
+
+    first: int
+    last: int
+    honorific: str | None = None
+    role: tuple[int, int, int] | None = None
+
+
+class Scan(MarkedPassage):
+    """The patterns that find people in a passage, and what they say of each."""
+
+    def __init__(self, text: str, lexicon: Lexicon, entities: Sequence[Entity]) -> None:
+        super().__init__(text, lexicon, entities)
+        self.apposed: set[int] = set()  # role words given in apposition to a name
+
+    def _name(self, k: int, step: int, least: int, bare: bool = True) -> tuple[int, int] | None:
+        """The name of ``least`` words or more (particles aside) that starts (``step`` 1) or
+        ends (``step`` -1) at token ``k``; uncased, a ``bare`` one starts without an article."""
+        limit = _MAX_NAME if self.lex.cased else _MAX_CORE if step > 0 else 2
+        walked: list[int] = []
+        words, j = 0, k
+        while 0 <= j < self.size and (j == k or self._tight(max(j, j - step))):
+            if words == limit and not (step < 0 and self._particle(j)):
+                break
+            if not (self._particle(j) or self._word(j)):
+                break
+            walked.append(j)
+            hyphened = j != k and self._gap(max(j, j - step)) in JOINERS  # "Jean-Pierre"
+            words += 0 if self._particle(j) or hyphened else 1
+            j += step
+        span = sorted(walked)
+        while span and self._particle(span[-1]):
+            span.pop()
+        while span and self.lex.cased and self._particle(span[0]):
+            span.pop(0)
+        if words < least or not span or k not in (span[0], span[-1]):
+            return None
+        plain = self.lex.cased or not bare or not self._definite(span[0])
+        return (span[0], span[-1]) if plain else None
+
+    def _name_at(self, k: int, adjacent: bool, loose: bool) -> tuple[int, int] | None:
+        """The name a role word introduces at token ``k`` (after its complement); after a
+        ``loose`` connector phrase ("pour l'Afrique du Nord"), only one after a comma."""
+        comma = self._after_comma(k)
+        if k >= self.size or not (self._tight(k) or comma) or (loose and not comma):
+            return None
+        single = self.lex.cased and adjacent and self._tight(k)
+        return self._name(k, 1, 1 if single else 2)
+
+    def titled(self) -> Iterator[Found]:
+        """Names after an honorific, a role word, or both ("Sa Majesté le Roi Mohammed VI")."""
+        resume = 0
+        titles = [i for i in sorted(self.ends) if self.mark[i] in ("hon", "role")]
+        for first in (i for i in titles if i not in self.apposed):
+            if first >= resume:
+                found, resume = self._title_at(first)
+                if found is not None:
+                    yield found
+
+    def _title_at(self, i: int) -> tuple[Found | None, int]:
+        honorific, head = None, i
+        if self.mark[i] == "hon":
+            honorific, last, name = self._honorific_at(i)
+            role = self._role_after(last + 1)
+            if role is None and name is not None:
+                return Found(*name, honorific, self._role_next_to(name[1])), name[1] + 1
+            if role is None:
+                return None, last + 1
+            head = role
+        complement, name, later = self._complement(head)
+        if name is None:
+            return None, complement + 1
+        return Found(*name, honorific or later, (head, head, complement)), name[1] + 1
+
+    def _honorific_at(self, i: int) -> tuple[str, int, tuple[int, int] | None]:
+        """The honorifics from token ``i`` on ("H.E. Ms"), their last token, the name after."""
+        last = self.ends[i]
+        while self.mark[last + 1 : last + 2] == ["hon"] and self._tight(last + 1):
+            last = self.ends.get(last + 1, last + 1)
+        end = self.tokens[last].end
+        honorific = self.text[self.tokens[i].start : end + self.text.startswith(".", end)]
+        tight = last + 1 < self.size and self._tight(last + 1)
+        return honorific, last, self._name(last + 1, 1, 1, bare=False) if tight else None
+
+    def _role_next_to(self, last: int) -> tuple[int, int, int] | None:
+        """A role right after a name with no comma between ("... أبو الغيط الأمين العام ...")."""
+        head = last + 1
+        if head not in self.ends or self.mark[head] != "role" or not self._tight(head):
+            return None
+        self.apposed.add(head)
+        return head, head, self._apposition_end(head)
+
+    def _role_after(self, k: int) -> int | None:
+        """The role word right after an honorific, articles allowed between."""
+        while k < self.size and self._tight(k) and self._stop(k) and self.mark[k] is None:
+            k += 1
+        ok = k < self.size and self.mark[k] == "role" and k in self.ends
+        return k if ok and self._tight(k) else None
+
+    def _complement(self, head: int) -> tuple[int, tuple[int, int] | None, str | None]:
+        """Walk from a role word to the name it introduces: (last role token, name span,
+        honorific before the name: "le secrétaire général du ministère, M. Brahim ...")."""
+        last = self.ends[head]
+        in_phrase = loose = False  # after a connector; and past a word that is no entity
+        for k in range(last + 1, min(self.size, last + 1 + _MAX_COMPLEMENT)):
+            inside = self.entity[k] is not None and self.entity[k] is self.entity[k - 1]
+            if self.mark[k] == "hon" and (self._tight(k) or self._after_comma(k)):
+                honorific, _, name = self._honorific_at(k)
+                return last, name, honorific
+            adjacent = k == self.ends[head] + 1
+            name = None if inside else self._name_at(k, adjacent, loose and self.lex.cased)
+            if name is not None:
+                return last, name, None
+            if not (inside or self._tight(k)) or not self._describes(k, in_phrase):
+                break
+            plain = self.entity[k] is None and not self._stop(k) and self.mark[k] != "conn"
+            loose = loose or (in_phrase and plain)
+            in_phrase = in_phrase or self.mark[k] == "conn"
+            last = k
+        return last, None, None
+
+    def _describes(self, k: int, in_phrase: bool) -> bool:
+        """Whether token ``k`` can belong to the complement of a role word."""
+        if self.entity[k] is not None or self.mark[k] in ("conn", "body", "role"):
+            return True
+        if self.mark[k] is not None:
+            return False
+        if self.lex.cased:
+            return self.tokens[k].text[:1].isupper() or in_phrase
+        linked = any(self.tokens[k].folded.startswith(p) for p, _ in self.lex.attached)
+        return self._definite(k) or (linked and k + 1 < self.size and self._definite(k + 1))
+
+    def appositions(self) -> Iterator[Found]:
+        """Names followed by a comma and a role ("Ismail Chakouri, directeur ...")."""
+        for head in sorted(self.ends):
+            if self.mark[head] != "role":
+                continue
+            lead = head  # demonyms, bodies and articles may come before the role word
+            while head - lead < 4 and lead > 0 and self._tight(lead):
+                if not (self._stop(lead - 1) or self.entity[lead - 1] is not None):
+                    break
+                lead -= 1
+            name = self._name(lead - 1, -1, 2) if self._after_comma(lead) else None
+            if name is not None:
+                self.apposed.add(head)
+                yield Found(*name, role=(lead, head, self._apposition_end(head)))
+
+    def _apposition_end(self, head: int) -> int:
+        last = self.ends[head]
+        for k in range(last + 1, min(self.size, head + _MAX_APPOSITION)):
+            inside = self.entity[k] is not None and self.entity[k] is self.entity[k - 1]
+            if not (inside or self._tight(k)) or self.mark[k] in ("hon", "speech"):
+                break
+            if not (self.lex.cased or self._describes(k, in_phrase=True)):
+                break
+            last = k
+        return last
+
+    def reported(self) -> Iterator[Found]:
+        """Capitalised names right before or after a reporting verb ("X a souligné")."""
+        for first, last in self.ends.items():
+            if self.mark[first] != "speech" or not self.lex.cased:
+                continue
+            before = self._name(first - 1, -1, 2) if first and self._tight(first) else None
+            after = None
+            if last + 1 < self.size and (self._tight(last + 1) or self._after_comma(last + 1)):
+                after = self._name(last + 1, 1, 2)
+            yield from (Found(*name) for name in (before, after) if name is not None)
+
+    def recognised(self, spans: Sequence[tuple[int, int]]) -> Iterator[Found]:
+        """The spans a named-entity model calls names that look like names here: two words
+        or more, each a name word (capitalised, no title, role, country or organisation)
+        or a particle inside."""
+        for start, end in spans:
+            inside = [i for i, t in enumerate(self.tokens) if t.start >= start and t.end <= end]
+            if len(inside) < 2 or not (self._word(inside[0]) and self._word(inside[-1])):
+                continue
+            if all(self._word(i) or self._particle(i) for i in inside):
+                yield Found(inside[0], inside[-1])
+
+    def mention(self, found: Found, states: Sequence[Entity]) -> PersonMention:
+        """Turn a found name into a ``PersonMention``."""
+        role = affiliation = None
+        if found.role is not None:
+            role, affiliation = self._describe(*found.role[1:])
+        start, end = self.tokens[found.first].start, self.tokens[found.last].end
+        country = self._country(found, affiliation, states)
+        return PersonMention(
+            self.text[start:end], start, end, found.honorific, role, affiliation, country
+        )
+
+    def _describe(self, head: int, last: int) -> tuple[str, str | None]:
+        """Split a role phrase into the role and the body the person belongs to."""
+        for k in range(self.ends[head] + 1, last + 1):
+            body = self._body_from(k, last)
+            if body is not None:
+                return self._span(head, k - 1), body
+        return self._span(head, last), None
+
+    def _body_from(self, k: int, last: int) -> str | None:
+        """The body named from token ``k`` on, if a connector or an attached one opens it."""
+        if self.mark[k] == "conn":
+            b = self.ends.get(k, k) + 1
+            while b <= last and self._stop(b) and not self._opens_body(b):
+                b += 1
+            return self._span(b, last) if b <= last and self._opens_body(b) else None
+        if not self._opens_body(k):
+            return None
+        folded = self.tokens[k].folded
+        for prefix, joined in self.lex.attached:
+            if folded.startswith(prefix) and len(folded) > len(prefix) + 2:
+                start = self.tokens[k].start + len(prefix)
+                return joined + self.text[start : self.tokens[last].end]
+        return self._span(k, last) if self._org_start(k) else None
+
+    def _opens_body(self, k: int) -> bool:
+        return self._org_start(k) or (self.mark[k] == "body" and k in self.ends)
+
+    def _country(self, found: Found, body: str | None, states: Sequence[Entity]) -> str | None:
+        """The state a person stands for: the one their role names, else the passage's only
+        one, unless they belong to a body no single state owns."""
+        if found.role is not None:
+            lead, _, last = found.role
+            start, end = self.tokens[lead].start, self.tokens[last].end
+            named = {e.value for e in states if e.start < end and e.end > start}
+            if len(named) != 1 and body:
+                named = _states_named(body)
+            if len(named) == 1:
+                return named.pop()
+            kinds = _organisation_kinds()
+            bodies = [e for e in self.entity[lead : last + 1] if e and e.type == "organisation"]
+            if any(kinds.get(body.value) not in _STATE_KINDS for body in bodies):
+                return None
+        codes = {entity.value for entity in states}
+        return codes.pop() if len(codes) == 1 else None
+
+
+@cache
+def _organisation_kinds() -> dict[str, str]:
+    return {org.id: org.kind for org in load_organisations().organisations}
+
+
+@cache
+def _country_matcher() -> PhraseMatcher[str]:
+    return PhraseMatcher(
+        (surface_keys(name), code)
+        for code, by_lang in country_names().items()
+        for names in by_lang.values()
+        for name in names
+    )
+
+
+def _states_named(text: str) -> set[str]:
+    """ISO codes of the states a body's name names ("... des Marocains résidant ..." -> MA)."""
+    hits = _country_matcher().find([token.key for token in tokenize(text)])
+    return {code for hit in hits for code in hit.payloads}
