@@ -43,6 +43,7 @@ _LETTER_FOLDS = str.maketrans(
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _LEMMATISED = {"en", "fr", "es"}
 _LEMMA_CACHE = 200_000  # words per language whose lemma key is remembered
+_WORD_CACHE = 200_000  # words whose folded form and surface key are remembered
 
 
 class LanguageProfile(BaseModel):
@@ -136,17 +137,26 @@ def tokenize(text: str) -> list[Token]:
     if not words:
         return []
     bounds = list(accumulate(map(len, pieces)))
-    keys = list(map(_word_keys, words))
+    keys = list(map(_WORD_KEYS.__getitem__, words))
     folded = map(itemgetter(0), keys)
     surface = map(itemgetter(1), keys)
     rows = zip(words, folded, surface, bounds[0:-1:2], bounds[1::2], strict=True)
     return list(map(tuple.__new__, repeat(Token), rows))  # what Token._make does, minus a call
 
 
-@lru_cache(maxsize=200_000)
-def _word_keys(word: str) -> tuple[str, str]:
-    folded = fold(word)
-    return folded, key_maker("ar").stem(folded) if is_arabic(folded) else folded
+class _WordKeys(dict[str, tuple[str, str]]):
+    """A word's folded form and surface key, computed when first met (a plain dictionary:
+    looking a word up is cheaper than calling a cached function)."""
+
+    def __missing__(self, word: str) -> tuple[str, str]:
+        folded = fold(word)
+        keys = folded, key_maker("ar").stem(folded) if is_arabic(folded) else folded
+        if len(self) < _WORD_CACHE:
+            self[word] = keys
+        return keys
+
+
+_WORD_KEYS = _WordKeys()
 
 
 def surface_keys(text: str) -> list[str]:
@@ -173,26 +183,25 @@ class KeyMaker:
         self.prefixes = sorted({fold(p) for p in profile.prefixes}, key=len, reverse=True)
         self.suffixes = sorted({fold(s) for s in profile.suffixes}, key=len, reverse=True)
         self.stem = lru_cache(maxsize=100_000)(self._compute_stem)
-        self._lemmas: dict[str, str | None] = {}
+        self.lemmas = _Lemmas(self)
+        """Each word's lemma key (None for a stop word), by the word as written."""
 
     def lemma(self, token: Token) -> str | None:
         """Return the token's lemma key, or None for a stop word."""
-        word = token.text
-        if word in self._lemmas:
-            return self._lemmas[word]
-        if token.folded in self.stopwords:
-            key: str | None = None
-        elif is_arabic(token.folded):
-            key = None if token.key in self.stopwords else token.key
-        else:
-            key = self._compute_lemma(word)
-        if len(self._lemmas) < _LEMMA_CACHE:
-            self._lemmas[word] = key
-        return key
+        return self.lemmas[token.text]
 
     def lemma_keys(self, text: str) -> list[str]:
         """Lemma keys of the content words of a phrase."""
         return [key for token in tokenize(text) if (key := self.lemma(token)) is not None]
+
+    def compute_lemma(self, word: str) -> str | None:
+        """The lemma key of a word as written (not cached: use ``lemmas``)."""
+        folded, key = _WORD_KEYS[word]
+        if folded in self.stopwords:
+            return None
+        if is_arabic(folded):
+            return None if key in self.stopwords else key
+        return self._compute_lemma(word)
 
     def _compute_lemma(self, word: str) -> str:
         folded = fold(word)
@@ -236,6 +245,20 @@ def load_profile(lang: str) -> LanguageProfile:
             statement_types={},
         )
     return load_model(path, LanguageProfile, label=f"languages/{lang}.yaml")
+
+
+class _Lemmas(dict[str, str | None]):
+    """One language's lemma keys by word, computed when first met."""
+
+    def __init__(self, keys: KeyMaker) -> None:
+        super().__init__()
+        self._keys = keys
+
+    def __missing__(self, word: str) -> str | None:
+        key = self._keys.compute_lemma(word)
+        if len(self) < _LEMMA_CACHE:
+            self[word] = key
+        return key
 
 
 @cache

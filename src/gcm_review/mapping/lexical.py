@@ -203,7 +203,8 @@ class LexicalMatcher:
         index = self.index(lang)
         if index is None:
             return LexicalEvidence(None, (), frozenset())
-        content = [(key, token) for token in tokens if (key := index.keys.lemma(token)) is not None]
+        lemmas = index.keys.lemmas
+        content = [(key, token) for token in tokens if (key := lemmas[token.text]) is not None]
         found = index.phrases.find([key for key, _ in content])
         hits = self._cue_hits(found, [token for _, token in content], text)
         if index.references.may_cite(tokens) or "§" in text:
