@@ -17,7 +17,7 @@ from gcm_review import Engine, known_kind
             "Jordan and Egypt presented their reviews; Moroccan officials listened.",
             ["JO", "EG", "MA"],
         ),
-        ("La réunion s'est tenue à Genève sans les États-Unis.", ["US"]),
+        ("La réunion s'est tenue à Genève sans les États-Unis.", ["CH", "US"]),
         ("تعمل دول المغرب العربي على تنسيق سياساتها.", []),
         ("South Sudan and Sudan signed a labour agreement.", ["SS", "SD"]),
     ],
@@ -110,12 +110,12 @@ def test_known_kind_reads_kind_or_genre() -> None:
     [
         ("The municipality of Casablanca opened a desk for migrant workers.", "en", ["MA"]),
         ("La mairie de Tunis offre des cours d'arabe aux nouveaux arrivants.", "fr", ["TN"]),
-        # a meeting's host city is a venue, not a state concerned
-        ("Una conferencia sobre las remesas se celebró en Ginebra.", "es", []),
-        ("The regional workshop on migration data was held in Beirut.", "en", []),
+        # a meeting's host city names its host state, not an actor
+        ("Una conferencia sobre las remesas se celebró en Ginebra.", "es", ["CH"]),
+        ("The regional workshop on migration data was held in Beirut.", "en", ["LB"]),
     ],
 )
-def test_a_city_names_its_state_unless_it_hosts_a_meeting(
+def test_a_city_names_its_state_not_acting(
     engine: Engine, text: str, lang: str, codes: list[str]
 ) -> None:
     mapping = engine.classify(text, lang)

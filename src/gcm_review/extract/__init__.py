@@ -12,7 +12,6 @@ from ..linear import Vector
 from ..models import Entity, StatementType
 from ..phrases import PhraseHit, PhraseMatcher
 from ..text import Token, fold, is_arabic, load_profile, surface_keys, tokenize
-from .events import load_event_words
 from .places import find_places
 from .statements import StatementClassifier
 
@@ -103,12 +102,9 @@ class Extractor:
         return sorted(entities, key=lambda e: e.start)
 
     def city_countries(self, text: str, lang: str, tokens: Sequence[Token]) -> list[Entity]:
-        """The states of the cities a passage names, as countries concerned (never acting),
-        unless the passage speaks of a meeting: then its cities are venues, and the host
-        city's country is left out ("held in Cairo")."""
+        """The states of the cities a passage names, as countries concerned, never acting:
+        a meeting's host city too ("held in Cairo" concerns Egypt as its host)."""
         places = find_places(text, lang, tokens)
-        if not places or _meeting_words(lang).find([t.key for t in tokens]):
-            return []
         return [Entity("country", p.text, p.start, p.end, p.country, False) for p in places]
 
     def statement_type(
@@ -129,18 +125,6 @@ class Extractor:
 
 _SUBJECT_WINDOW = 6  # tokens from the start of a sentence where its subject stands
 _SENTENCE_END = frozenset(".!?؟;:")
-
-
-@cache
-def _meeting_words(lang: str) -> PhraseMatcher[str]:
-    """The words that make a passage speak of a meeting: event heads ("conference",
-    "atelier") and session names ("plenary"). Venue verbs alone are too broad ("opened")."""
-    words = load_event_words(lang)
-    if words is None:
-        return PhraseMatcher([])
-    groups = [*words.heads.values(), *words.sessions.values()]
-    phrases = [form for forms in groups for form in forms]
-    return PhraseMatcher((surface_keys(phrase), phrase) for phrase in phrases)
 
 
 @cache
