@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..framework import LinearLayer
 from ..gazetteer import country_names, load_countries, load_organisations
 from ..linear import Vector
 from ..models import Entity, StatementType
 from ..phrases import PhraseHit, PhraseMatcher
-from ..text import Token, fold, is_arabic, load_profile, surface_keys, tokenize
+from ..text import Token, fold, is_arabic, key_maker, load_profile, surface_keys, tokenize
 from .places import find_places
 from .statements import StatementClassifier
 
@@ -29,9 +30,25 @@ class ExtractOptions:
 
 @dataclass(frozen=True, slots=True)
 class _Name:
+    """What a name in the gazetteers stands for. ``cores``: for an Arabic name, each word's
+    forms without a proclitic; the text's word must have one of them (keys also drop
+    suffixes, so "الغابات", forests, has the key of "الغابون", Gabon)."""
+
     value: str
     type: str
     capitalised: bool
+    cores: tuple[frozenset[str], ...] = ()
+
+    @classmethod
+    def of(cls, name: str, value: str, type_: str, capitalised: bool) -> _Name:
+        """The record of one written name."""
+        words = [token.folded for token in tokenize(name)]
+        cores = tuple(_cores(word) for word in words) if any(map(is_arabic, words)) else ()
+        return cls(value, type_, capitalised, cores)
+
+    def fits(self, words: Sequence[Token]) -> bool:
+        """Whether the text's words can be this name's (always, outside Arabic)."""
+        return all(_cores(t.folded) & core for t, core in zip(words, self.cores, strict=True))
 
 
 class Extractor:
@@ -59,14 +76,15 @@ class Extractor:
         for code, by_lang in country_names().items():
             for names in by_lang.values():
                 phrases += [
-                    (surface_keys(n), _Name(code, "country", n[0].isupper())) for n in names
+                    (surface_keys(n), _Name.of(n, code, "country", n[0].isupper())) for n in names
                 ]
         for names in load_countries().not_states.values():
-            phrases += [(surface_keys(n), _Name("", "none", False)) for n in names]
+            phrases += [(surface_keys(n), _Name.of(n, "", "none", False)) for n in names]
         for org in load_organisations().organisations:
             for names in org.names.values():
                 phrases += [
-                    (surface_keys(n), _Name(org.id, "organisation", n[0].isupper())) for n in names
+                    (surface_keys(n), _Name.of(n, org.id, "organisation", n[0].isupper()))
+                    for n in names
                 ]
         return phrases
 
@@ -152,6 +170,36 @@ def _is_subject(
 
 
 def _pick(hit: PhraseHit[_Name], tokens: Sequence[Token]) -> _Name | None:
-    """Choose the name a hit stands for, honouring capitalisation of proper names."""
+    """Choose the name a hit stands for, honouring capitalisation of proper names and the
+    words of Arabic names."""
     capital = tokens[hit.first].text[:1].isupper()
-    return next((name for name in hit.payloads if capital or not name.capitalised), None)
+    words = tokens[hit.first : hit.last + 1]
+    return next(
+        (
+            name
+            for name in hit.payloads
+            if (capital or not name.capitalised) and (not name.cores or name.fits(words))
+        ),
+        None,
+    )
+
+
+@cache
+def _proclitics() -> tuple[str, ...]:
+    return tuple(key_maker("ar").prefixes)
+
+
+# the endings of a nisba adjective or demonym after its ي (folded: ة is ه): "مغربية",
+# "مغربيون", "مغربيين", "مغربيات", "مغربيان"…
+_NISBA = re.compile(r"(.{2,}ي)(?:ه|ون|ين|ات|ان|تان|تين)")
+
+
+@lru_cache(maxsize=50_000)
+def _cores(word: str) -> frozenset[str]:
+    """An Arabic word as written and without each proclitic that may open it ("والنيجر":
+    also "نيجر", "النيجر"…; two letters at least remain), and a nisba in any gender and
+    number also as its masculine singular ("العراقيات": also "عراقي")."""
+    stripped = [word[len(p) :] for p in _proclitics() if word.startswith(p)]
+    forms = {word, *(core for core in stripped if len(core) >= 2)}
+    forms |= {nisba[1] for form in forms if (nisba := _NISBA.fullmatch(form))}
+    return frozenset(forms)
