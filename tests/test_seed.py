@@ -70,6 +70,8 @@ def test_seed_facts_event_and_session(seed_record: dict) -> None:
     plenary = next(s for s in event["sessions"] if s["kind"] == "plenary")
     assert plenary["chair"]["country"] == "MA" and 15 in plenary["objectives"]
     assert "Ismail Chakouri" in plenary["speakers"]
+    assert "Ismail Chakouri" in seed_record["passages"][2]["speakers"]
+    assert seed_record["passages"][0]["speakers"] == []  # Morocco chaired; no one quoted
     assert any(s["kind"] == "high-level" and 5 in s["objectives"] for s in event["sessions"])
 
 

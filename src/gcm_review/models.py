@@ -375,6 +375,7 @@ class AnalysedPassage:
         dates: dates and ranges, resolved against the document's date.
         people: people with their role, affiliation and state.
         places: cities named.
+        speakers: names of the people whose words the passage reports ("X a souligné").
     """
 
     passage: Passage
@@ -383,6 +384,7 @@ class AnalysedPassage:
     dates: tuple[DateMention, ...] = ()
     people: tuple[PersonMention, ...] = ()
     places: tuple[Place, ...] = ()
+    speakers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

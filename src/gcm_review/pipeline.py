@@ -24,7 +24,7 @@ from .extract.bodies import find_unknown_organisations
 from .extract.dates import find_dates, infer_document_date
 from .extract.events import PassageFacts, find_events
 from .extract.ner import NameRecognizer
-from .extract.people import PeopleFinder, person_key
+from .extract.people import PeopleFinder, find_speakers, person_key
 from .extract.places import find_places
 from .framework import Framework, load_framework
 from .language import detect_language
@@ -204,7 +204,10 @@ class Engine:
             dates = tuple(find_dates(passage.text, lang, reference))
             people = tuple(self._people(passage.text, lang, mapping))
             places = tuple(find_places(passage.text, lang, tokens))
-            analysed.append(AnalysedPassage(passage, mapping, actors, dates, people, places))
+            speakers = find_speakers(passage.text, lang, people, tokens)
+            analysed.append(
+                AnalysedPassage(passage, mapping, actors, dates, people, places, speakers)
+            )
         found = find_events([_facts(p) for p in analysed], majority)
         events = tuple(replace(e, sessions=self._topics(e.sessions, majority)) for e in found)
         return AnalysedDocument(

@@ -12,7 +12,13 @@ from gcm_review.datafiles import load_model
 from gcm_review.errors import DataFileError
 from gcm_review.extract import Extractor
 from gcm_review.extract.ner import NameRecognizer
-from gcm_review.extract.people import PeopleFinder, PeopleLexicon, people_path, person_key
+from gcm_review.extract.people import (
+    PeopleFinder,
+    PeopleLexicon,
+    find_speakers,
+    people_path,
+    person_key,
+)
 from gcm_review.models import PersonMention
 
 LANGUAGES = ("ar", "en", "es", "fr")
@@ -347,3 +353,56 @@ def test_model_spans_that_are_not_names_are_dropped(
 
 def test_a_language_without_a_model_gives_no_model_names() -> None:
     assert NameRecognizer().people("Juan Pérez y María López trabajan en Quito.", "es") == []
+
+
+# --- whose words a passage reports --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # name, apposition, then the reporting verb
+        (
+            "Samir Alaoui, directeur des affaires consulaires au ministère des Affaires "
+            "étrangères, a souligné l'importance des voies régulières.",
+            "fr",
+            ("Samir Alaoui",),
+        ),
+        # the verb first, then the speaker ("said Ms X", the Arabic verb-first order)
+        (
+            "Labour mobility must stay safe and fair, said Ms Leila Haddad, director of the "
+            "national employment agency.",
+            "en",
+            ("Leila Haddad",),
+        ),
+        (
+            "وأكد السيد سمير العلوي، مدير الشؤون القنصلية، أن الوزارة ستواصل دعم المهاجرين.",
+            "ar",
+            ("سمير العلوي",),
+        ),
+        (
+            "La Sra. Ana Ruiz, viceministra de Trabajo, anunció un nuevo programa de "
+            "contratación equitativa.",
+            "es",
+            ("Ana Ruiz",),
+        ),
+        # named, but nobody is reported speaking; a verb in another sentence names no one
+        (
+            "Mr Omar Saleh was appointed director of the agency. The minister said the "
+            "programme will grow.",
+            "en",
+            (),
+        ),
+    ],
+)
+def test_speakers(
+    finder: PeopleFinder, extractor: Extractor, text: str, lang: str, expected: tuple[str, ...]
+) -> None:
+    people = find(finder, extractor, text, lang)
+    assert find_speakers(text, lang, people) == expected
+
+
+def test_no_speakers_without_people_or_lexicon(finder: PeopleFinder) -> None:
+    assert find_speakers("The minister said the programme will grow.", "en", []) == ()
+    weber = PersonMention("Weber", 5, 10)
+    assert find_speakers("Herr Weber sagte, das Programm wachse.", "de", [weber]) == ()

@@ -78,6 +78,7 @@ def _passage_record(analysed: AnalysedPassage) -> dict[str, Any]:
         "principles": _matches(mapping.principles, "principle"),
         "statement_type": mapping.statement_type,
         "actors": list(analysed.actors),
+        "speakers": list(analysed.speakers),
         "entities": _passage_entities(analysed),
     }
 

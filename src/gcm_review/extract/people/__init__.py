@@ -26,8 +26,16 @@ from .lexicon import (
     titles,
 )
 from .scan import Found, Scan
+from .speakers import find_speakers
 
-__all__ = ["PeopleFinder", "PeopleLexicon", "load_people_lexicon", "people_path", "person_key"]
+__all__ = [
+    "PeopleFinder",
+    "PeopleLexicon",
+    "find_speakers",
+    "load_people_lexicon",
+    "people_path",
+    "person_key",
+]
 
 
 def _merge(found: Iterable[Found]) -> list[Found]:
