@@ -29,6 +29,7 @@ from gcm_review import (
     read_document,
 )
 from gcm_review.extract.dates import find_dates
+from gcm_review.extract.people import find_speakers
 from gcm_review.pipeline import default_cache_dir
 from gcm_review.read import SUPPORTED_SUFFIXES
 
@@ -74,7 +75,8 @@ def timed_classify(engine: Engine, passages: list[tuple[str, str]]) -> float:
 
 
 def timed_extraction(engine: Engine, passages: list[tuple[str, str]]) -> float:
-    """Seconds for what `analyze` adds to `classify` on each passage: dates and people."""
+    """Seconds for what `analyze` adds to `classify` on each passage: dates, people and
+    speakers."""
     reference = datetime.date(2024, 7, 4)
     prepared = [(text, lang, engine.extractor.entities(text, lang=lang)) for text, lang in passages]
     start = time.perf_counter()
@@ -82,7 +84,8 @@ def timed_extraction(engine: Engine, passages: list[tuple[str, str]]) -> float:
         find_dates(text, lang, reference)
         countries = [e for e in entities if e.type == "country"]
         organisations = [e for e in entities if e.type == "organisation"]
-        engine.people.find(text, lang, countries, organisations)
+        people = engine.people.find(text, lang, countries, organisations)
+        find_speakers(text, lang, people)
     return time.perf_counter() - start
 
 
@@ -125,7 +128,7 @@ def main() -> None:
         print(f"classify (full, semantic):    {n / full_seconds:>8,.0f} passages/s")
         print(f"  ratio full / encoder alone: {encode_seconds / full_seconds:>8.2f}")
         extraction_seconds = timed_extraction(full, passages)
-        print(f"extraction (dates, people):  {n / extraction_seconds:>8,.0f} passages/s")
+        print(f"extraction (dates, people, speakers):{n / extraction_seconds:>8,.0f} passages/s")
         print(f"  added to classify (full):   {extraction_seconds / full_seconds:>8.1%}")
         print(f"  added to classify (lexical):{extraction_seconds / lexical_seconds:>8.1%}")
     ingest_seconds, documents = timed_ingest(full)
