@@ -32,6 +32,7 @@ from gcm_review.extract.dates import find_dates
 from gcm_review.extract.people import find_speakers
 from gcm_review.pipeline import default_cache_dir
 from gcm_review.read import SUPPORTED_SUFFIXES
+from gcm_review.text import tokenize
 
 
 def corpus_passages(engine: Engine) -> list[tuple[str, str]]:
@@ -78,14 +79,18 @@ def timed_extraction(engine: Engine, passages: list[tuple[str, str]]) -> float:
     """Seconds for what `analyze` adds to `classify` on each passage: dates, people and
     speakers."""
     reference = datetime.date(2024, 7, 4)
-    prepared = [(text, lang, engine.extractor.entities(text, lang=lang)) for text, lang in passages]
+    prepared = [
+        (text, lang, tokens, engine.extractor.entities(text, tokens, lang))
+        for text, lang in passages
+        for tokens in [tokenize(text)]
+    ]
     start = time.perf_counter()
-    for text, lang, entities in prepared:
+    for text, lang, tokens, entities in prepared:  # the tokens classify made, as analyze does
         find_dates(text, lang, reference)
         countries = [e for e in entities if e.type == "country"]
         organisations = [e for e in entities if e.type == "organisation"]
-        people = engine.people.find(text, lang, countries, organisations)
-        find_speakers(text, lang, people)
+        people = engine.people.find(text, lang, countries, organisations, tokens=tokens)
+        find_speakers(text, lang, people, tokens)
     return time.perf_counter() - start
 
 

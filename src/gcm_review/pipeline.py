@@ -202,7 +202,7 @@ class Engine:
             acting = [e.value for e in mapping.entities if e.type == "country" and e.actor]
             actors = (info.country,) if info.country else tuple(dict.fromkeys(acting))
             dates = tuple(find_dates(passage.text, lang, reference))
-            people = tuple(self._people(passage.text, lang, mapping))
+            people = tuple(self._people(passage.text, lang, mapping, tokens))
             places = tuple(find_places(passage.text, lang, tokens))
             speakers = find_speakers(passage.text, lang, people, tokens)
             analysed.append(
@@ -223,11 +223,13 @@ class Engine:
             )
         )
 
-    def _people(self, text: str, lang: str, mapping: Mapping) -> list[PersonMention]:
+    def _people(
+        self, text: str, lang: str, mapping: Mapping, tokens: Sequence[Token]
+    ) -> list[PersonMention]:
         countries = [e for e in mapping.entities if e.type == "country"]
         organisations = [e for e in mapping.entities if e.type == "organisation"]
         named = self.names.people(text, lang)
-        found = self.people.find(text, lang, countries, organisations, named)
+        found = self.people.find(text, lang, countries, organisations, named, tokens)
         return [replace(person, key=person_key(person.name)) for person in found]
 
 

@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 from ...models import Entity, PersonMention
-from ...text import tokenize
+from ...text import Token, tokenize
 from .lexicon import (
     Lexicon,
     PeopleLexicon,
@@ -64,6 +64,7 @@ class PeopleFinder:
         countries: Sequence[Entity] = (),
         organisations: Sequence[Entity] = (),
         recognised: Sequence[tuple[int, int]] = (),
+        tokens: Sequence[Token] | None = None,
     ) -> list[PersonMention]:
         """Find the people a passage names.
 
@@ -76,6 +77,7 @@ class PeopleFinder:
                 one; they give the body a person belongs to.
             recognised: (start, end) of the names a named-entity model found (``ner``);
                 those that look like names join what the patterns find.
+            tokens: the passage's tokens, when the caller has them.
 
         Returns:
             The people named, in order of appearance, one mention per occurrence.
@@ -85,7 +87,7 @@ class PeopleFinder:
         lexicon = self._lexicons[lang]
         if lexicon is None or not (recognised or lexicon.may_name_people(text)):
             return []
-        scan = Scan(text, lexicon, [*countries, *organisations])
+        scan = Scan(text, lexicon, [*countries, *organisations], tokens)
         # appositions first: a role word given in apposition introduces no name after it
         found = _merge(
             itertools.chain(

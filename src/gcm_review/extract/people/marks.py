@@ -19,10 +19,16 @@ _COMMAS = frozenset({",", "،"})
 class MarkedPassage:
     """One passage's tokens, marks and entities."""
 
-    def __init__(self, text: str, lexicon: Lexicon, entities: Sequence[Entity]) -> None:
+    def __init__(
+        self,
+        text: str,
+        lexicon: Lexicon,
+        entities: Sequence[Entity],
+        tokens: Sequence[Token] | None = None,
+    ) -> None:
         self.text = text
         self.lex = lexicon
-        self.tokens = tokenize(text)
+        self.tokens = tokenize(text) if tokens is None else tokens
         self.size = len(self.tokens)
         self.entity = _owners(self.tokens, entities)
         self.mark: list[Kind | None] = [None] * self.size

@@ -11,7 +11,7 @@ from functools import cache
 from ...gazetteer import country_names, load_organisations
 from ...models import Entity, PersonMention
 from ...phrases import PhraseMatcher
-from ...text import surface_keys, tokenize
+from ...text import Token, surface_keys, tokenize
 from .lexicon import Lexicon
 from .marks import JOINERS, MarkedPassage
 
@@ -36,8 +36,14 @@ class Found:
 class Scan(MarkedPassage):
     """The patterns that find people in a passage, and what they say of each."""
 
-    def __init__(self, text: str, lexicon: Lexicon, entities: Sequence[Entity]) -> None:
-        super().__init__(text, lexicon, entities)
+    def __init__(
+        self,
+        text: str,
+        lexicon: Lexicon,
+        entities: Sequence[Entity],
+        tokens: Sequence[Token] | None = None,
+    ) -> None:
+        super().__init__(text, lexicon, entities, tokens)
         self.apposed: set[int] = set()  # role words given in apposition to a name
 
     def _name(self, k: int, step: int, least: int, bare: bool = True) -> tuple[int, int] | None:
