@@ -1,8 +1,9 @@
 """Stage "extract": the cities a passage names, from ``data/gazetteers/places.yaml``.
 
-How: each language's names are compiled once into a phrase matcher over word keys, and a
-cheap pre-check (one Aho-Corasick pass over the lower-cased text) skips the passages that
-hold no city name, so most passages cost a few microseconds.
+How: each language's names are compiled once into a phrase matcher over word keys. A
+cheap pre-check skips the passages that hold no city name, so most passages cost a few
+microseconds: a set test of their word keys when the caller has the tokens, else one
+Aho-Corasick pass over the lower-cased text.
 
 Rules:
 
@@ -117,9 +118,11 @@ def find_places(text: str, lang: str, tokens: Sequence[Token] | None = None) -> 
         The places in text order, without overlaps; ``text[start:end] == place.text``.
     """
     index = _index(lang if lang in _LANGS else "")
-    if not index.may_hold(text):
-        return []
-    return index.find(text, tokenize(text) if tokens is None else tokens)
+    if tokens is None:
+        if not index.may_hold(text):
+            return []
+        tokens = tokenize(text)
+    return index.find(text, tokens)
 
 
 def needle_automaton(forms: Iterable[str]) -> ahocorasick.Automaton:
@@ -186,6 +189,8 @@ class _PlaceIndex:
         phrases += [(self._keys(tokenize(name)), (-1, False)) for name in excluded]
         self._entries = spec.places
         self._matcher: PhraseMatcher[tuple[int, bool]] = PhraseMatcher(phrases)
+        # a name's longest word must be among a passage's keys for the name to be there
+        self._words = frozenset(max(keys, key=len) for keys, (n, _) in phrases if n >= 0 and keys)
         self._needles = needle_automaton(name for _, name in named)
 
     def _canonical_forms(self, names: Sequence[str]) -> dict[str, str]:
@@ -222,7 +227,10 @@ class _PlaceIndex:
 
     def find(self, text: str, tokens: Sequence[Token]) -> list[Place]:
         """The places of ``text``, longest first where they overlap, in text order."""
-        hits = self._matcher.find(self._keys(tokens))
+        keys = self._keys(tokens)
+        if self._words.isdisjoint(keys):
+            return []
+        hits = self._matcher.find(keys)
         taken: set[int] = set()
         places: list[Place] = []
         for hit in sorted(hits, key=lambda h: (h.first - h.last, h.first)):
