@@ -85,7 +85,10 @@ class PeopleFinder:
         if lang not in self._lexicons:
             self._lexicons[lang] = compiled(lang)
         lexicon = self._lexicons[lang]
-        if lexicon is None or not (recognised or lexicon.may_name_people(text)):
+        if lexicon is None:
+            return []
+        may = lexicon.may_name_people(text) if tokens is None else lexicon.may_hold(tokens)
+        if not (recognised or may):
             return []
         scan = Scan(text, lexicon, [*countries, *organisations], tokens)
         # appositions first: a role word given in apposition introduces no name after it

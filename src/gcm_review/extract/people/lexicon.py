@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from ...datafiles import load_model
 from ...phrases import PhraseMatcher
-from ...text import fold, key_maker, load_profile, surface_keys, tokenize
+from ...text import Token, fold, key_maker, load_profile, surface_keys, tokenize
 
 _Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Kind = Literal["hon", "role", "speech", "conn", "body"]
@@ -103,6 +103,16 @@ class Lexicon:
         # without capitals, a reporting verb alone never brings a name, so it need not pass
         verbs = spec.speech_verbs if self.cased else []
         self.needles = _needle_automaton([*spec.honorifics, *spec.roles, *verbs])
+        # the same pre-check on tokens: the longest key of each of those phrases
+        self.triggers = frozenset(
+            max(words, key=len)
+            for form in (*spec.honorifics, *spec.roles, *verbs)
+            if (words := surface_keys(form))
+        )
+
+    def may_hold(self, tokens: Sequence[Token]) -> bool:
+        """Whether the tokens hold a title, role word or reporting verb (False is sure)."""
+        return not self.triggers.isdisjoint([token.key for token in tokens])
 
     def may_name_people(self, text: str) -> bool:
         """Whether the raw text holds a title, role word or reporting verb (False is sure)."""
