@@ -33,6 +33,7 @@ class MarkedPassage:
         self.entity = _owners(self.tokens, entities)
         self.mark: list[Kind | None] = [None] * self.size
         self.ends: dict[int, int] = {}  # first token of a marked phrase -> its last token
+        self.apposed: set[int] = set()  # role words given in apposition to a name (patterns)
         hits = lexicon.phrases.find([token.key for token in self.tokens])
         for hit in sorted(hits, key=lambda h: (h.first, h.first - h.last)):
             span = range(hit.first, hit.last + 1)

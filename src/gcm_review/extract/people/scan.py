@@ -11,8 +11,7 @@ from functools import cache
 from ...gazetteer import country_names, load_organisations
 from ...models import Entity, PersonMention
 from ...phrases import PhraseMatcher
-from ...text import Token, surface_keys, tokenize
-from .lexicon import Lexicon
+from ...text import surface_keys, tokenize
 from .marks import JOINERS, MarkedPassage
 
 _MAX_NAME = 6  # words of a capitalised name
@@ -35,16 +34,6 @@ class Found:
 
 class Scan(MarkedPassage):
     """The patterns that find people in a passage, and what they say of each."""
-
-    def __init__(
-        self,
-        text: str,
-        lexicon: Lexicon,
-        entities: Sequence[Entity],
-        tokens: Sequence[Token] | None = None,
-    ) -> None:
-        super().__init__(text, lexicon, entities, tokens)
-        self.apposed: set[int] = set()  # role words given in apposition to a name
 
     def _name(self, k: int, step: int, least: int, bare: bool = True) -> tuple[int, int] | None:
         """The name of ``least`` words or more (particles aside) that starts (``step`` 1) or
