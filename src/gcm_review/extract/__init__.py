@@ -48,6 +48,8 @@ class _Name:
 
     def fits(self, words: Sequence[Token]) -> bool:
         """Whether the text's words can be this name's (always, outside Arabic)."""
+        if not self.cores:
+            return True
         return all(_cores(t.folded) & core for t, core in zip(words, self.cores, strict=True))
 
 
@@ -175,11 +177,7 @@ def _pick(hit: PhraseHit[_Name], tokens: Sequence[Token]) -> _Name | None:
     capital = tokens[hit.first].text[:1].isupper()
     words = tokens[hit.first : hit.last + 1]
     return next(
-        (
-            name
-            for name in hit.payloads
-            if (capital or not name.capitalised) and (not name.cores or name.fits(words))
-        ),
+        (name for name in hit.payloads if (capital or not name.capitalised) and name.fits(words)),
         None,
     )
 
