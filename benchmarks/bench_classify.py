@@ -89,7 +89,7 @@ def timed_extraction(engine: Engine, passages: list[tuple[str, str]]) -> float:
     ]
     start = time.perf_counter()
     for text, lang, tokens, entities in prepared:  # the tokens classify made, as analyze does
-        find_dates(text, lang, reference)
+        find_dates(text, lang, reference, tokens)
         countries = [e for e in entities if e.type == "country"]
         organisations = [e for e in entities if e.type == "organisation"]
         people = engine.people.find(text, lang, countries, organisations, tokens=tokens)

@@ -201,7 +201,7 @@ class Engine:
                 mapping = replace(mapping, entities=tuple(entities))
             acting = [e.value for e in mapping.entities if e.type == "country" and e.actor]
             actors = (info.country,) if info.country else tuple(dict.fromkeys(acting))
-            dates = tuple(find_dates(passage.text, lang, reference))
+            dates = tuple(find_dates(passage.text, lang, reference, tokens))
             people = tuple(self._people(passage.text, lang, mapping, tokens))
             places = tuple(find_places(passage.text, lang, tokens))
             speakers = find_speakers(passage.text, lang, people, tokens)

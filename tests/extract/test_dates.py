@@ -13,14 +13,17 @@ from conftest import shared_file
 from gcm_review.datafiles import load_model
 from gcm_review.errors import DataFileError
 from gcm_review.extract.dates import DateWords, find_dates, infer_document_date, load_date_words
+from gcm_review.text import tokenize
 
 JULY_4 = datetime.date(2024, 7, 4)
 LANGUAGES = ("ar", "en", "es", "fr")
 
 
 def found(text: str, lang: str, reference: datetime.date | None = JULY_4) -> list[tuple[str, str]]:
-    """(text, value) of every mention, checking the spans on the way."""
+    """(text, value) of every mention, checking the spans on the way, and that the
+    pre-check the tokens allow drops nothing."""
     mentions = find_dates(text, lang, reference)
+    assert find_dates(text, lang, reference, tokenize(text)) == mentions
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.text
     for left, right in itertools.pairwise(mentions):

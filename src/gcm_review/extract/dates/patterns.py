@@ -27,7 +27,7 @@ _NUMERIC = r"(?P<a>\d(?<![\d/.\-]\d)\d?)(?P<sep>[-/.])(?P<b>\d\d?)(?P=sep)(?P<y>
 def anchor_automaton(words: DateWords) -> ahocorasick.Automaton:
     """Lower-case month and relative words, each with its kind and length."""
     automaton = ahocorasick.Automaton()
-    for kind, names in (("month", table_names(words.months)), ("rel", _relative_names(words))):
+    for kind, names in (("month", table_names(words.months)), ("rel", relative_names(words))):
         for name in names:
             key = name.lower().rstrip(".")
             for variant in {key, key.replace("'", "’"), key.replace("’", "'")}:
@@ -60,7 +60,7 @@ def core_patterns(words: DateWords) -> dict[str, str]:
         "years": rf"{y1}(?:\s*(?P<dash>{_DASH})\s*|{conn})(?P<y2>{_YEAR}){ytail}",
         "iso": _ISO,
         "numeric": _NUMERIC,
-        "relative": rf"(?P<rel>{alt(_relative_names(words))})"
+        "relative": rf"(?P<rel>{alt(relative_names(words))})"
         rf"(?:\s*[,،]?\s*(?:{article}\s+)?(?P<wd>{weekday}))?",
     }
     if words.month_day_order:
@@ -114,6 +114,7 @@ def _word_pattern(word: str, case_sensitive: bool, reverse: bool) -> str:
     return edge + body if reverse else body + edge
 
 
-def _relative_names(words: DateWords) -> list[str]:
+def relative_names(words: DateWords) -> list[str]:
+    """The relative words of a language ("hier", "last year"), all units."""
     rel = words.relative
     return [*table_names(rel.days), *table_names(rel.months), *table_names(rel.years)]

@@ -10,24 +10,34 @@ import logging
 from collections.abc import Sequence
 
 from ...models import DateMention
+from ...text import Token
 from .scan import Found, Point, compiled_grammar, valid
 
 logger = logging.getLogger(__name__)
 
 
-def find_dates(text: str, lang: str, reference: datetime.date | None = None) -> list[DateMention]:
+def find_dates(
+    text: str,
+    lang: str,
+    reference: datetime.date | None = None,
+    tokens: Sequence[Token] | None = None,
+) -> list[DateMention]:
     """Find the dates and date ranges written in ``text`` (language ``lang``), resolved to ISO 8601.
 
     Args:
         text: a passage.
         lang: its language code; a language without a date table gives no dates.
         reference: the document date, for relative words and dates without a year.
+        tokens: the passage's tokens, when the caller has them (a passage without a month,
+            a relative word or a four-digit number is then passed over at once).
 
     Returns:
         The mentions in text order, without overlaps; ``text[start:end] == mention.text``.
     """
     grammar = compiled_grammar(lang)
-    found = [] if grammar is None else grammar.scan(text)
+    if grammar is None or (tokens is not None and not grammar.may_hold(text, tokens)):
+        return []
+    found = grammar.scan(text)
     # where the text writes a year, for year-less dates when there is no reference
     dated = [] if reference else [(i.start, y) for i in found if (y := _last_year(i.points))]
     mentions: list[DateMention] = []

@@ -7,11 +7,12 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from .patterns import alt, anchor_automaton, core_patterns, left_patterns
+from ...text import Token, tokenize
+from .patterns import alt, anchor_automaton, core_patterns, left_patterns, relative_names
 from .words import DateWords, load_date_words, table_names, word_key
 
 _WINDOW = 80  # longer than any run of words before a date ("entre le mercredi")
@@ -21,6 +22,7 @@ _ANCHORED = {
     "rel": ("relative",),
 }
 _UNITS = ("days", "months", "years")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 # Point and Found are named tuples, not frozen dataclasses: a passage builds dozens of
@@ -61,11 +63,24 @@ class _Grammar:
         self.not_before = [word_key(word) for word in rel.not_before]
         self.not_after = [word_key(word) for word in rel.not_after]
         self.anchors = anchor_automaton(words)
+        # a month or relative word stands as a whole word: its longest word is a token
+        self.anchor_words = frozenset(
+            max(keys, key=len)
+            for name in (*table_names(words.months), *relative_names(words))
+            if (keys := [token.folded for token in tokenize(name)])
+        )
         self.year = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # any four-digit number
         month = alt(table_names(words.months), case_sensitive=words.case_sensitive_months)
         self.month_name = re.compile(month, re.IGNORECASE)
         self.cores = {k: re.compile(v, re.IGNORECASE) for k, v in core_patterns(words).items()}
         self.lefts = {k: re.compile(v, re.IGNORECASE) for k, v in left_patterns(words).items()}
+
+    def may_hold(self, text: str, tokens: Sequence[Token]) -> bool:
+        """Whether a date can stand in the text (False is sure): every date has a month or
+        relative word, or a four-digit number."""
+        if _FOUR_DIGITS.search(text):
+            return True
+        return not self.anchor_words.isdisjoint([token.folded for token in tokens])
 
     def scan(self, text: str) -> list[Found]:
         """Every date expression of ``text``, the longest where they overlap, in order."""
