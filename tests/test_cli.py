@@ -101,6 +101,7 @@ def test_report_html(loaded_db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0
     html = target.read_text(encoding="utf-8")
     assert "<mark>" in html and 'id="objective-15"' in html and "Morocco" in html
+    assert "<h2>Meetings reported</h2>" in html
 
 
 def test_classify_contract(tmp_path: Path) -> None:
@@ -272,6 +273,37 @@ def test_one_event_reported_in_two_languages(tmp_path: Path) -> None:
     assert 15 in plenary["objectives"]
     table = runner.invoke(app, ["events", "--db", str(db)])
     assert "Cairo EG" in table.stdout
+    target = tmp_path / "report.html"
+    report = runner.invoke(app, ["report", "--db", str(db), "-o", str(target)])
+    assert report.exit_code == 0
+    html = target.read_text(encoding="utf-8")
+    meetings = html.split("<h2>Meetings reported</h2>")[1].split("</table>")[0]
+    assert "Cairo · EG" in meetings and "2024-07-03" in meetings
+    assert "the plenary session on migrants" in meetings and "chair MA" in meetings
+    assert 'href="#objective-15"' in meetings
+
+
+CAIRO_AR = (
+    "انطلقت في القاهرة أعمال مؤتمر الاستعراض الإقليمي الثاني للاتفاق العالمي من أجل الهجرة "
+    "الآمنة والمنظمة والنظامية في المنطقة العربية، بتنظيم من جامعة الدول العربية والمنظمة "
+    "الدولية للهجرة.\n"
+)
+
+
+@pytest.mark.parametrize("undated_first", [True, False])
+def test_an_undated_report_joins_the_dated_meeting(tmp_path: Path, undated_first: bool) -> None:
+    """Kind, ordinal and state name a meeting where a report gives no date: the Arabic item
+    without a date and the English one dated July 2024 are one conference, in either order."""
+    (tmp_path / "ar.txt").write_text(CAIRO_AR, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(CAIRO_EN, encoding="utf-8")
+    db = tmp_path / "events.db"
+    order = ["ar.txt", "en.txt"] if undated_first else ["en.txt", "ar.txt"]
+    for name in order:
+        assert runner.invoke(app, ["ingest", str(tmp_path / name), "--db", str(db)]).exit_code == 0
+    events = json.loads(runner.invoke(app, ["events", "--db", str(db), "--json"]).stdout)
+    [cairo] = [e for e in events if e["city"] == "Cairo"]
+    assert cairo["key"] == "conference|2|EG|2024-07" and len(cairo["documents"]) == 2
+    assert cairo["start"] == "2024-07-03"
 
 
 def test_analyze_reports_events_and_places(tmp_path: Path) -> None:

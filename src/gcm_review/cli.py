@@ -368,12 +368,13 @@ def report_command(
     ),
     lang: Annotated[str, typer.Option(help="Language of objective titles: ar, en, es, fr.")] = "en",
 ) -> None:
-    """Write the evidence map report (coverage heat map, then evidence per objective)."""
+    """Write the evidence map report (coverage heat map, meetings, evidence per objective)."""
     if format != "html":
         raise typer.BadParameter("only html is available", param_hint="--format")
     with _library_errors(), open_store(db) as store:
         framework = load_framework()
-        html = render_report(coverage_matrix(store, framework), store.passages(), framework, lang)
+        matrix = coverage_matrix(store, framework)
+        html = render_report(matrix, store.passages(), framework, lang, store.events())
         path = write_report(html, output)
     err.print(f"report written to {path.resolve()}", highlight=False)
 

@@ -91,5 +91,5 @@ def run_demo(database: Path | str, report: Path | str, engine: Engine | None = N
             total.unchanged += result.unchanged
             total.failed += result.failed
         matrix = coverage_matrix(store, engine.framework)
-        html = render_report(matrix, store.passages(), engine.framework)
+        html = render_report(matrix, store.passages(), engine.framework, events=store.events())
     return DemoResult(Path(database), write_report(html, report), total, matrix)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..analyse import CoverageMatrix
 from ..framework import Framework
 from ..gazetteer import country_name
-from ..store import StoredPassage
+from ..store import StoredEvent, StoredPassage
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +49,17 @@ def render_report(
     passages: list[StoredPassage],
     framework: Framework,
     lang: str = "en",
+    events: Sequence[StoredEvent] = (),
 ) -> str:
-    """Render the HTML report: the coverage heat map, then per objective its evidence.
+    """Render the HTML report: the coverage heat map, the meetings the documents report
+    with their sessions, then per objective its evidence.
 
     Args:
         matrix: the coverage matrix.
         passages: every stored passage with its mapping.
         framework: gives the objective titles.
         lang: language of the objective titles (ar, en, es, fr).
+        events: the stored meetings (``Store.events``), most recent first.
     """
     environment = Environment(
         loader=PackageLoader("gcm_review", "present/templates"),
@@ -86,6 +90,7 @@ def render_report(
         peak=max(matrix.maximum(), 1),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         documents=len({p.document_id for p in passages}),
+        events=events,
     )
 
 

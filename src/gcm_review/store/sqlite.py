@@ -214,17 +214,30 @@ class SQLiteStore(Store):
         )
 
     def _add_event(self, cursor: sqlite3.Cursor, document_id: str, event: Event) -> None:
-        row = cursor.execute("SELECT event FROM events WHERE key=?", (event.key,)).fetchone()
+        # kind, ordinal and state name a meeting even where a report gives no date
+        named = event.ordinal is not None and bool(event.country)
+        key = _dated_key(cursor, event) if named and not event.start else event.key
+        row = cursor.execute("SELECT event FROM events WHERE key=?", (key,)).fetchone()
         # passages are positions in one document: across documents they mean nothing
         merged = merge_events(_event_from_json(row[0]), event) if row else event
-        merged = dataclasses.replace(merged, passages=())
+        merged = dataclasses.replace(merged, key=key, passages=())
+        # the same meeting may be stored without a date: it joins this one
+        undated = _undated(key) if named and event.start else None
+        found = cursor.execute("SELECT event FROM events WHERE key=?", (undated,)).fetchone()
+        if found is not None:
+            merged = merge_events(merged, _event_from_json(found[0]))
         cursor.execute(
             "INSERT INTO events VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET event=excluded.event",
-            (event.key, json.dumps(dataclasses.asdict(merged), ensure_ascii=False)),
+            (key, json.dumps(dataclasses.asdict(merged), ensure_ascii=False)),
         )
-        cursor.execute(
-            "INSERT OR IGNORE INTO event_documents VALUES (?, ?)", (event.key, document_id)
-        )
+        if found is not None:
+            cursor.execute(
+                "UPDATE OR IGNORE event_documents SET event_key=? WHERE event_key=?",
+                (key, undated),
+            )
+            cursor.execute("DELETE FROM event_documents WHERE event_key=?", (undated,))
+            cursor.execute("DELETE FROM events WHERE key=?", (undated,))
+        cursor.execute("INSERT OR IGNORE INTO event_documents VALUES (?, ?)", (key, document_id))
 
     def events(self) -> list[StoredEvent]:
         rows = self.connection.execute(
@@ -372,6 +385,24 @@ def _entity_rows(passage_id: int, analysed: AnalysedPassage) -> list[tuple[objec
         )
     rows += [(passage_id, "date", d.value, d.text, d.start, d.end, 0, None) for d in analysed.dates]
     return rows
+
+
+def _undated(key: str) -> str:
+    """An event key without its date: 'conference|2|EG|2024-07' → 'conference|2|EG|'."""
+    return key.rsplit("|", 1)[0] + "|"
+
+
+def _dated_key(cursor: sqlite3.Cursor, event: Event) -> str:
+    """The key of the one stored meeting an undated report of a meeting stands for: same
+    kind, ordinal and state, with a date (the second regional review in Egypt is one
+    meeting, whether or not a report gives its month). With several candidates, the event
+    keeps its own key."""
+    prefix = _undated(event.key)
+    rows = cursor.execute(
+        "SELECT key FROM events WHERE substr(key, 1, ?) = ? AND key != ?",
+        (len(prefix), prefix, prefix),
+    ).fetchall()
+    return str(rows[0][0]) if len(rows) == 1 else event.key
 
 
 def merge_events(old: Event, new: Event) -> Event:
