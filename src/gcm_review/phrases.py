@@ -28,6 +28,13 @@ class PhraseHit(NamedTuple, Generic[PayloadT]):
     payloads: tuple[PayloadT, ...]
 
 
+def longest_keys(phrases: Iterable[Sequence[str]]) -> frozenset[str]:
+    """The longest key of each phrase: a phrase found among a passage's keys has all its
+    keys there, so a passage whose keys miss every one of these holds none of the phrases
+    (a cheap, sure pre-check before matching)."""
+    return frozenset(max(keys, key=len) for keys in phrases if keys)
+
+
 class PhraseMatcher(Generic[PayloadT]):
     """A set of key sequences, each with payloads, found in a key sequence in one pass."""
 

@@ -43,7 +43,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from ..datafiles import load_model
 from ..models import Place
-from ..phrases import PhraseMatcher
+from ..phrases import PhraseMatcher, longest_keys
 from ..text import Token, fold, is_arabic, key_maker, tokenize
 
 _Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -189,8 +189,7 @@ class _PlaceIndex:
         phrases += [(self._keys(tokenize(name)), (-1, False)) for name in excluded]
         self._entries = spec.places
         self._matcher: PhraseMatcher[tuple[int, bool]] = PhraseMatcher(phrases)
-        # a name's longest word must be among a passage's keys for the name to be there
-        self._words = frozenset(max(keys, key=len) for keys, (n, _) in phrases if n >= 0 and keys)
+        self._words = longest_keys(keys for keys, (n, _) in phrases if n >= 0)
         self._needles = needle_automaton(name for _, name in named)
 
     def _canonical_forms(self, names: Sequence[str]) -> dict[str, str]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from ...phrases import longest_keys
 from ...text import Token, tokenize
 from .patterns import alt, anchor_automaton, core_patterns, left_patterns, relative_names
 from .words import DateWords, load_date_words, table_names, word_key
@@ -63,11 +64,10 @@ class _Grammar:
         self.not_before = [word_key(word) for word in rel.not_before]
         self.not_after = [word_key(word) for word in rel.not_after]
         self.anchors = anchor_automaton(words)
-        # a month or relative word stands as a whole word: its longest word is a token
-        self.anchor_words = frozenset(
-            max(keys, key=len)
+        # a month or relative word stands as whole words, so they are among the tokens
+        self.anchor_words = longest_keys(
+            [token.folded for token in tokenize(name)]
             for name in (*table_names(words.months), *relative_names(words))
-            if (keys := [token.folded for token in tokenize(name)])
         )
         self.year = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # any four-digit number
         month = alt(table_names(words.months), case_sensitive=words.case_sensitive_months)

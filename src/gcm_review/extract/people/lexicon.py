@@ -17,7 +17,7 @@ import ahocorasick
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from ...datafiles import load_model
-from ...phrases import PhraseMatcher
+from ...phrases import PhraseMatcher, longest_keys
 from ...text import Token, fold, key_maker, load_profile, surface_keys, tokenize
 
 _Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -103,11 +103,9 @@ class Lexicon:
         # without capitals, a reporting verb alone never brings a name, so it need not pass
         verbs = spec.speech_verbs if self.cased else []
         self.needles = _needle_automaton([*spec.honorifics, *spec.roles, *verbs])
-        # the same pre-check on tokens: the longest key of each of those phrases
-        self.triggers = frozenset(
-            max(words, key=len)
-            for form in (*spec.honorifics, *spec.roles, *verbs)
-            if (words := surface_keys(form))
+        # the same pre-check on tokens
+        self.triggers = longest_keys(
+            surface_keys(form) for form in (*spec.honorifics, *spec.roles, *verbs)
         )
 
     def may_hold(self, tokens: Sequence[Token]) -> bool:

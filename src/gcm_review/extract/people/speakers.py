@@ -12,23 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache
 
 from ...models import PersonMention
-from ...phrases import PhraseMatcher
-from ...text import Token, surface_keys, tokenize
-from .lexicon import load_people_lexicon
+from ...text import Token, tokenize
+from .lexicon import compiled
 
 _AFTER, _BEFORE = 4, 30  # words between a reporting verb and its speaker
 _SENTENCE_END = re.compile(r"[.;!?؛؟]\s")
-
-
-@cache
-def _verbs(lang: str) -> PhraseMatcher[str] | None:
-    spec = load_people_lexicon(lang)
-    if spec is None:
-        return None
-    return PhraseMatcher((surface_keys(verb), verb) for verb in spec.speech_verbs)
 
 
 def find_speakers(
@@ -42,13 +32,14 @@ def find_speakers(
         people: the people found in it (``PeopleFinder.find``).
         tokens: its tokens, when the caller has them.
     """
-    verbs = _verbs(lang)
-    if not people or verbs is None:
+    lexicon = compiled(lang)
+    if not people or lexicon is None:
         return ()
     tokens = tokenize(text) if tokens is None else tokens
     starts = [token.start for token in tokens]
     speakers: list[str] = []
-    for hit in verbs.find([token.key for token in tokens]):
+    hits = lexicon.phrases.find([token.key for token in tokens])
+    for hit in (h for h in hits if any(kind == "speech" for kind, _ in h.payloads)):
         verb_start, verb_end = tokens[hit.first].start, tokens[hit.last].end
         after = [
             p
