@@ -29,10 +29,16 @@ class PhraseHit(NamedTuple, Generic[PayloadT]):
 
 
 def longest_keys(phrases: Iterable[Sequence[str]]) -> frozenset[str]:
-    """The longest key of each phrase: a phrase found among a passage's keys has all its
-    keys there, so a passage whose keys miss every one of these holds none of the phrases
-    (a cheap, sure pre-check before matching)."""
-    return frozenset(max(keys, key=len) for keys in phrases if keys)
+    """One key of each phrase, such that a passage whose keys miss all of them holds none of
+    the phrases (a cheap, sure pre-check before matching): a phrase found among a passage's
+    keys has all its keys there. A phrase that contains a one-key phrase needs no key of its
+    own ("regional director" is covered by "director"); any other gives its longest key."""
+    phrases = [tuple(keys) for keys in phrases if keys]
+    chosen = {keys[0] for keys in phrases if len(keys) == 1}
+    for keys in phrases:
+        if chosen.isdisjoint(keys):
+            chosen.add(max(keys, key=len))
+    return frozenset(chosen)
 
 
 class PhraseMatcher(Generic[PayloadT]):

@@ -92,6 +92,11 @@ class Lexicon:
             for kind, forms in zip(KIND_ORDER, groups, strict=True)
             for form in forms
         )
+        # the honorifics and connectors whose dots, capitals or accents a match must keep
+        self.written = frozenset(
+            [("hon", form) for form in spec.honorifics if "." in form or cased(form)]
+            + [("conn", form) for form in spec.connectors if cased(form)]
+        )
         self.particles = frozenset(key for word in spec.particles for key in surface_keys(word))
         self.not_names = frozenset(key for word in spec.not_names for key in surface_keys(word))
         self.prefixes = tuple(fold(prefix) for prefix in spec.complement_prefixes)

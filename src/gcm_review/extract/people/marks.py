@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ...models import Entity
 from ...phrases import PhraseHit
 from ...text import Token, tokenize
-from .lexicon import KIND_ORDER, Kind, Lexicon, cased
+from .lexicon import KIND_ORDER, Kind, Lexicon
 
 JOINERS = frozenset({"'", "’", "-", "‑"})
 _COMMAS = frozenset({",", "،"})
@@ -48,26 +48,34 @@ class MarkedPassage:
     def _markable(self, first: int, last: int, kind: Kind) -> bool:
         """Whether a phrase is free of marks and entities; a role word may end an organisation's
         name ("UN Secretary-General")."""
-        if any(self.mark[i] is not None for i in range(first, last + 1)):
+        marks, owners = self.mark[first : last + 1], self.entity[first : last + 1]
+        if marks.count(None) < len(marks):
             return False
-        owner = self.entity[last]
+        owner = owners[-1]
         closes = kind == "role" and owner is not None and owner.type == "organisation"
         if closes and (last + 1 == self.size or self.entity[last + 1] is not owner):
-            return all(self.entity[i] is owner for i in range(first, last + 1))
-        return all(self.entity[i] is None for i in range(first, last + 1))
+            return owners.count(owner) == len(owners)
+        return owners.count(None) == len(owners)
 
     def _kind_of(self, hit: PhraseHit[tuple[Kind, str]]) -> Kind | None:
-        kinds = {kind for kind, form in hit.payloads if self._written(hit, kind, form)}
-        return next((kind for kind in KIND_ORDER if kind in kinds), None)
+        """The first kind, in ``KIND_ORDER``, among the forms the hit keeps as written."""
+        written = self.lex.written
+        kinds = [
+            kind
+            for kind, form in hit.payloads
+            if (kind, form) not in written or self._written(hit, kind, form)
+        ]
+        return kinds[0] if len(kinds) == 1 else min(kinds, key=KIND_ORDER.index, default=None)
 
     def _written(self, hit: PhraseHit[tuple[Kind, str]], kind: Kind, form: str) -> bool:
-        """Whether honorifics keep their dots and capitals, connectors their accents."""
-        if kind == "hon" and ("." in form or cased(form)):
+        """Whether honorifics keep their dots and capitals, connectors their accents (for the
+        forms of ``Lexicon.written``)."""
+        if kind == "hon":
             start = self.tokens[hit.first].start
             raw = self.text[start : start + len(form)]
             loose = len(form) >= 3 and "." not in form and raw[:1].lower() == form[:1].lower()
             return raw == form or (loose and raw[1:] == form[1:])
-        if kind == "conn" and cased(form):
+        if kind == "conn":
             words = [token.text.lower() for token in self.tokens[hit.first : hit.last + 1]]
             return words == self.lex.lowered[form]
         return True
