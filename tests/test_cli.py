@@ -155,8 +155,8 @@ def test_evaluate_on_a_small_gold_file(tmp_path: Path) -> None:
             "lang": "en",
             "text": "Remittance fees paid by migrant workers fell to 3 per cent.",
             "objectives": [20],
-            "principles": [],
-            "statement_type": "practice",
+            "principles": ["Human rights"],
+            "statement_type": "recommendation",
             "countries": [],
         },
         {
@@ -175,8 +175,12 @@ def test_evaluate_on_a_small_gold_file(tmp_path: Path) -> None:
     figures = json.loads(result.stdout)
     assert figures["overall"]["top1_accuracy"] == 1.0
     assert figures["overall"]["off_topic_rejection"] == 1.0
+    assert figures["per_principle"]["human rights"]["support"] == 1
+    # a statement of fact labelled as a recommendation is counted as a confusion
+    assert figures["statement_confusions"][0]["gold"] == "recommendation"
     table = runner.invoke(app, ["evaluate", str(gold)])
-    assert "top1_accuracy" in table.stdout and "Per objective" in table.stdout
+    assert "top1_accuracy" in table.stdout and "Per principle" in table.stdout
+    assert "confusions of statement types (gold → predicted): recommendation→" in table.stdout
 
 
 def test_evaluate_names_the_bad_line(tmp_path: Path) -> None:

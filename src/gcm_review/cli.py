@@ -394,18 +394,21 @@ def evaluate_command(
         sys.stdout.write(json.dumps(result, indent=2) + "\n")
         return
     out.print(_evaluation_table(result))
-    objectives = Table(title="Per objective")
-    for column in ("objective", "precision", "recall", "F1", "support"):
-        objectives.add_column(column, justify="right")
-    for number, row in result["per_objective"].items():
-        objectives.add_row(
-            number, *(f"{row[k]:.2f}" for k in ("precision", "recall", "f1")), str(row["support"])
-        )
-    out.print(objectives)
-    confusions = ", ".join(
-        f"{c['gold']}→{c['predicted']} ×{c['count']}" for c in result["confusions"]
-    )
-    out.print(f"Most frequent confusions (gold → predicted): {confusions or 'none'}")
+    out.print(_target_table("objective", result["per_objective"]))
+    out.print(_target_table("principle", result["per_principle"]))
+    for key, label in (("confusions", "objectives"), ("statement_confusions", "statement types")):
+        pairs = ", ".join(f"{c['gold']}→{c['predicted']} ×{c['count']}" for c in result[key])
+        out.print(f"Most frequent confusions of {label} (gold → predicted): {pairs or 'none'}")
+
+
+def _target_table(name: str, rows: dict[str, dict[str, Any]]) -> Table:
+    table = Table(title=f"Per {name}")
+    for column in (name, "precision", "recall", "F1", "support"):
+        table.add_column(column, justify="right")
+    for target, row in rows.items():
+        figures = (f"{row[k]:.2f}" for k in ("precision", "recall", "f1"))
+        table.add_row(target, *figures, str(row["support"]))
+    return table
 
 
 def _evaluation_table(result: dict[str, Any]) -> Table:

@@ -130,15 +130,18 @@ def evaluate(gold: list[GoldPassage], engine: Engine) -> dict[str, Any]:
     """Classify every gold passage and compare.
 
     Returns:
-        ``overall`` and ``per_language`` figures, ``per_objective`` precision/recall/F1,
-        and the most frequent ``confusions`` (gold primary objective → predicted first).
+        ``overall`` and ``per_language`` figures, ``per_objective`` and ``per_principle``
+        precision/recall/F1, the most frequent ``confusions`` (gold primary objective →
+        predicted first) and ``statement_confusions`` (gold statement type → predicted).
     """
     principle_ids = principle_lookup(engine.framework)
     overall = Scores()
     by_lang: dict[str, Scores] = defaultdict(Scores)
     per_objective: dict[int, Counts] = defaultdict(Counts)
     by_lang_objective: dict[str, dict[int, Counts]] = defaultdict(lambda: defaultdict(Counts))
+    per_principle: dict[str, Counts] = defaultdict(Counts)
     confusions: Counter[tuple[str, str]] = Counter()
+    type_confusions: Counter[tuple[str, str]] = Counter()
     for item in gold:
         mapping = engine.classify(item.text, item.lang or None, item.kind)
         predicted = [int(m.target) for m in mapping.objectives]
@@ -160,6 +163,13 @@ def evaluate(gold: list[GoldPassage], engine: Engine) -> dict[str, Any]:
                     [number] if number in item.objectives else [],
                     [number] if number in predicted else [],
                 )
+        for principle in gold_principles | principles:
+            per_principle[principle].add(
+                [principle] if principle in gold_principles else [],
+                [principle] if principle in principles else [],
+            )
+        if item.statement_type not in (None, mapping.statement_type):
+            type_confusions[(str(item.statement_type), mapping.statement_type)] += 1
         if item.objectives and (not predicted or predicted[0] not in item.objectives):
             confusions[(str(item.objectives[0]), str(predicted[0]) if predicted else "none")] += 1
         if not item.objectives and predicted:
@@ -169,19 +179,25 @@ def evaluate(gold: list[GoldPassage], engine: Engine) -> dict[str, Any]:
         "per_language": {
             lang: by_lang[lang].as_dict(_macro(by_lang_objective[lang])) for lang in sorted(by_lang)
         },
-        "per_objective": {
-            str(n): {
-                "precision": round(c.precision, 4),
-                "recall": round(c.recall, 4),
-                "f1": round(c.f1, 4),
-                "support": c.tp + c.fn,
-            }
-            for n, c in sorted(per_objective.items())
-        },
-        "confusions": [
-            {"gold": g, "predicted": p, "count": n} for (g, p), n in confusions.most_common(15)
-        ],
+        "per_objective": {str(n): _row(c) for n, c in sorted(per_objective.items())},
+        "per_principle": {p: _row(c) for p, c in sorted(per_principle.items())},
+        "confusions": _pairs(confusions),
+        "statement_confusions": _pairs(type_confusions),
     }
+
+
+def _row(counts: Counts) -> dict[str, Any]:
+    return {
+        "precision": round(counts.precision, 4),
+        "recall": round(counts.recall, 4),
+        "f1": round(counts.f1, 4),
+        "support": counts.tp + counts.fn,
+    }
+
+
+def _pairs(counts: Counter[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The most frequent (gold, predicted) pairs."""
+    return [{"gold": g, "predicted": p, "count": n} for (g, p), n in counts.most_common(15)]
 
 
 def _score(
