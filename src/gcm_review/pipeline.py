@@ -38,6 +38,7 @@ from .models import (
     Mapping,
     Passage,
     PersonMention,
+    Place,
     Session,
 )
 from .normalise import normalise_block, normalise_text
@@ -148,14 +149,18 @@ class Engine:
         encoded: Encoded | None,
         tokens: Sequence[Token],
         kind: str | None,
+        places: Sequence[Place] | None = None,
     ) -> Mapping:
+        """Map a passage and find its entities (``places``: its cities, when the caller has
+        them)."""
         found = self.mapper.map_passage(text, lang, tokens, encoded)
         vector = None if encoded is None else encoded.vector
         statement_type = self.extractor.statement_type(
             text, lang, found.relevant, tokens, vector, kind
         )
         named = self.extractor.entities(text, tokens, lang)
-        cities = self.extractor.city_countries(text, lang, tokens)
+        places = find_places(text, lang, tokens) if places is None else places
+        cities = self.extractor.city_countries(places)
         entities = tuple(sorted((*named, *cities), key=lambda e: e.start))
         return Mapping(
             lang, found.relevant, found.objectives, found.principles, statement_type, entities
@@ -194,7 +199,8 @@ class Engine:
             lang = guess if letters >= _SHORT_PASSAGE else majority
             tokens = tokenize(passage.text)
             vector = None if encoded is None else encoded[i]
-            mapping = self._map(passage.text, lang, vector, tokens, kind)
+            places = tuple(find_places(passage.text, lang, tokens))
+            mapping = self._map(passage.text, lang, vector, tokens, kind, places)
             unknown = find_unknown_organisations(passage.text, lang, tokens, mapping.entities)
             if unknown:
                 entities = sorted((*mapping.entities, *unknown), key=lambda e: e.start)
@@ -203,7 +209,6 @@ class Engine:
             actors = (info.country,) if info.country else tuple(dict.fromkeys(acting))
             dates = tuple(find_dates(passage.text, lang, reference, tokens))
             people = tuple(self._people(passage.text, lang, mapping, tokens))
-            places = tuple(find_places(passage.text, lang, tokens))
             speakers = find_speakers(passage.text, lang, people, tokens)
             analysed.append(
                 AnalysedPassage(passage, mapping, actors, dates, people, places, speakers)

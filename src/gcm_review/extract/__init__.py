@@ -10,10 +10,9 @@ from functools import cache, lru_cache
 from ..framework import LinearLayer
 from ..gazetteer import country_names, load_countries, load_organisations
 from ..linear import Vector
-from ..models import Entity, StatementType
+from ..models import Entity, Place, StatementType
 from ..phrases import PhraseHit, PhraseMatcher
 from ..text import Token, fold, is_arabic, key_maker, load_profile, surface_keys, tokenize
-from .places import find_places
 from .statements import StatementClassifier
 
 
@@ -121,10 +120,10 @@ class Extractor:
             entities.append(Entity(kind, text[start:end], start, end, value, actor))  # type: ignore[arg-type]
         return sorted(entities, key=lambda e: e.start)
 
-    def city_countries(self, text: str, lang: str, tokens: Sequence[Token]) -> list[Entity]:
-        """The states of the cities a passage names, as countries concerned, never acting:
-        a meeting's host city too ("held in Cairo" concerns Egypt as its host)."""
-        places = find_places(text, lang, tokens)
+    @staticmethod
+    def city_countries(places: Sequence[Place]) -> list[Entity]:
+        """The states of the cities a passage names (``find_places``), as countries concerned,
+        never acting: a meeting's host city too ("held in Cairo" concerns Egypt as its host)."""
         return [Entity("country", p.text, p.start, p.end, p.country, False) for p in places]
 
     def statement_type(
