@@ -546,3 +546,64 @@ def test_invalid_event_words_are_reported(tmp_path: Path) -> None:
     path.write_text(english.replace("  plenary:", "  keynote:"), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"sessions\.keynote"):
         load_model(path, EventWords)
+
+
+# --- what belongs to which meeting --------------------------------------------------------
+
+DATELINED = {
+    "fr": [
+        "Tunis, 14 mars 2025 – La troisième conférence régionale d'examen du Pacte mondial sur "
+        "les migrations s'est achevée hier à Tunis, après deux jours de débats tenus les 12 et "
+        "13 mars 2025.",
+    ],
+    "es": [
+        "Lima, 14 de marzo de 2025 – La tercera conferencia regional de examen del Pacto Mundial "
+        "para la Migración concluyó ayer en Lima, tras dos jornadas de trabajo celebradas del "
+        "12 al 13 de marzo de 2025.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DATELINED))
+def test_a_range_in_the_meeting_sentence_beats_the_dateline(facts_of: Build, lang: str) -> None:
+    [event] = events_of(facts_of, DATELINED[lang], lang)
+    assert (event.ordinal, event.start, event.end) == (3, "2025-03-12", "2025-03-13")
+
+
+def test_a_chair_is_never_taken_from_the_next_sentence(facts_of: Build) -> None:
+    texts = [
+        "La troisième conférence régionale d'examen du Pacte mondial s'est tenue à Dakar les "
+        "12 et 13 mars 2025.",
+        "Le premier panel, consacré aux migrants disparus, était présidé par la République du "
+        "Sénégal. Mme Awa Ndoye, directrice des Sénégalais de l'extérieur, a présenté le "
+        "dispositif national.",
+        "La séance de clôture était présidée par le Maroc, en la personne de M. Youssef "
+        "Tazi, secrétaire général du ministère.",
+    ]
+    [event] = events_of(facts_of, texts, "fr")
+    panel, closing = event.sessions
+    assert (panel.chair_country, panel.chair_person) == ("SN", None)
+    assert (closing.chair_country, closing.chair_person) == ("MA", "Youssef Tazi")
+
+
+def test_the_nearest_place_and_date_go_to_the_meeting(facts_of: Build) -> None:
+    texts = [
+        "واعتمد المشاركون توصيات سترفع إلى منتدى استعراض الهجرة الدولية المقرر عقده في نيويورك "
+        "في أيار/مايو 2026، على أن تستضيف العاصمة العمانية مسقط الاجتماع الإقليمي الثالث في "
+        "العام المقبل.",
+    ]
+    [event] = events_of(facts_of, texts, "ar")
+    assert (event.ordinal, event.city, event.start) == (3, "Muscat", "2025")
+
+
+def test_a_bare_meeting_word_refers_back_to_the_meeting_named(facts_of: Build) -> None:
+    texts = [
+        "La deuxième conférence régionale d'examen du Pacte mondial s'est tenue à Rabat les 12 "
+        "et 13 mars 2025. Organisée conjointement par l'OIM et la CEA, la rencontre a réuni "
+        "une quarantaine de délégations.",
+        "Une réunion préparatoire s'était tenue le 10 mars 2025 au siège de l'OIM à Rabat.",
+    ]
+    conference, preparatory = events_of(facts_of, texts, "fr")
+    assert (conference.kind, conference.organisers) == ("conference", ("IOM", "ECA"))
+    assert (preparatory.name, preparatory.start) == ("réunion préparatoire", "2025-03-10")
+    assert preparatory.organisers == ()

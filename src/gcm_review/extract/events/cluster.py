@@ -13,6 +13,8 @@ from .mentions import Mention, PassageFacts, SessionMention
 from .scan import Scan
 from .words import lexicon
 
+_ANY = "meeting"  # the kind of the generic word ("meeting", "réunion", "اجتماع")
+
 
 def event_key(event: Event) -> str:
     """Key under which one event reported in several documents and languages meets: kind +
@@ -37,6 +39,7 @@ class _Draft:
     organisers: list[str] = field(default_factory=list)
     passages: list[int] = field(default_factory=list)
     sessions: list[SessionMention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     def fits(self, m: Mention) -> bool:
         """Whether the mention can name this event: kind, ordinal, month and city agree."""
@@ -64,6 +67,7 @@ class _Draft:
             self.start, self.end = start, end or None
         self.organisers += [o for o in m.organisers if o not in self.organisers]
         self.passages += [] if m.passage in self.passages else [m.passage]
+        self.mentions.append(m)
 
     def event(self) -> Event:
         """The finished event."""
@@ -136,8 +140,12 @@ def _cluster(mentions: Sequence[Mention]) -> tuple[list[_Draft], dict[Mention, _
             owners[m] = draft or _Draft(m.kind)
             drafts += [] if draft else [owners[m]]
             owners[m].absorb(m)
+    order = {id(m): n for n, m in enumerate(mentions)}
     for m in (m for m in mentions if m not in owners):
-        draft = _main(drafts, m.kind)
+        # a bare word names an event already named ("la rencontre" after the conference);
+        # "meeting" stands for any kind
+        named = [d for d in drafts if any(order[id(o)] < order[id(m)] for o in d.mentions)]
+        draft = _main(named or drafts, None if m.kind == _ANY else m.kind)
         if draft is None and drafts:  # a bare word of another kind ("dialogue") names nothing
             continue
         owners[m] = draft or _Draft(m.kind)

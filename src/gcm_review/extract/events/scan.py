@@ -75,10 +75,11 @@ class Scan:
                 self.role[k], self.value[k], self.end[k] = "ordinal", number[1], k
 
     def _written(self, first: int, role: str, form: str) -> bool:
-        """Stops must stand as written apart from case ("a" is a stop, "à" is not)."""
-        if role != "stop" or not self.words.cased:
+        """Stops and openers must stand as written apart from case ("à" opens a complement,
+        "a" does not)."""
+        if role not in ("stop", "opener") or not self.words.cased:
             return True
-        words = self.lex.stops[form]
+        words = self.lex.written[form]
         return [t.text.lower() for t in self.tokens[first : first + len(words)]] == words
 
     def _gap(self, k: int) -> str:
@@ -103,9 +104,13 @@ class Scan:
         return item is not None and any(kind in (type(item), entity_type) for kind in kinds)
 
     def _sentence_end(self, k: int) -> bool:
-        """Whether a sentence ends before token ``k`` (a capital follows where there are any)."""
+        """Whether a sentence ends before token ``k`` (a capital follows where there are any;
+        not the dot of an abbreviation: "M. Karim Bennani", "Dr. Ruiz")."""
         capital = not self.words.cased or self.tokens[k].text[:1].isupper()
-        return capital and _SENTENCE.search(self._gap(k)) is not None
+        if not capital or _SENTENCE.search(self._gap(k)) is None:
+            return False
+        before = self.tokens[k - 1].text
+        return not (self._gap(k).strip() == "." and len(before) <= 3 and before[:1].isupper())
 
     def _breaks(self, k: int) -> bool:
         """Whether a name ends before token ``k``: punctuation, or a comma not in a list."""
@@ -217,12 +222,33 @@ class Scan:
 
     def link(self, mentions: list[Mention], sessions: list[SessionMention]) -> None:
         """Give places, dates and organisers to mentions; chairs, speakers, events to sessions."""
+        datelined: set[int] = set()  # mentions whose date is a dateline's
+        nearest: dict[tuple[int, bool], int] = {}  # (mention, is a place) -> distance so far
         for thing in self.things:
             owner = self._owner(mentions, thing.first, thing.last)
-            if owner and isinstance(thing.item, Place):
-                owner.place = owner.place or thing.item
-            elif owner and isinstance(thing.item, DateMention):
-                owner.date = owner.date or thing.item
+            place = isinstance(thing.item, Place)
+            if owner is None or not (place or isinstance(thing.item, DateMention)):
+                continue
+            # the place or date nearest to the mention is its own ("... à New York en 2026,
+            # et Mascate accueillera la troisième réunion l'an prochain")
+            distance = max(owner.first - thing.last, thing.first - owner.last)
+            if distance >= nearest.get((id(owner), place), len(self.tokens)):
+                continue
+            nearest[id(owner), place] = distance
+            if isinstance(thing.item, Place):
+                owner.place = thing.item
+            elif isinstance(thing.item, DateMention):
+                owner.date = thing.item
+                if self._dateline(thing.first, thing.last):
+                    datelined.add(id(owner))
+                else:
+                    datelined.discard(id(owner))
+        for m in mentions:
+            span = self._range_near(m.first, m.last)
+            if span is not None and (
+                m.date is None or id(m) in datelined or _within(m.date.value, span.value)
+            ):
+                m.date = span
         for first, last in sorted(self.end.items()):
             role = self.role[first] or ""
             if role.startswith("org_"):
@@ -237,6 +263,21 @@ class Scan:
             near = (m for m in mentions if -1 < m.first - s.last < 14 or -1 < s.first - m.last < 10)
             s.event = next(near, None)
             s.date = self._day(s.first, s.last)
+
+    def _range_near(self, first: int, last: int) -> DateMention | None:
+        """The first range of days written in the sentence of tokens ``first``-``last``, no
+        other meeting or session named between: "La conférence s'est close hier à Rabat,
+        après deux jours de travaux tenus les 12 et 13 mars" took place on 12-13 March."""
+        return next(
+            (
+                t.item
+                for t in self.things
+                if isinstance(t.item, DateMention)
+                and "/" in t.item.value
+                and not self._blocked(min(t.last, last), max(t.first, first))
+            ),
+            None,
+        )
 
     def _day(self, first: int, last: int) -> str | None:
         """The day (not a range, month or year) written nearest to tokens ``first``-``last``
@@ -288,11 +329,15 @@ class Scan:
             return self._gap(first).strip() in ("", ",", "،")
         return False
 
+    def _ended(self, a: int, b: int) -> bool:
+        """Whether a sentence ends between tokens ``a`` and ``b``."""
+        return any(self._sentence_end(j) for j in range(a + 1, b + 1))
+
     def _blocked(self, a: int, b: int, dateline: bool = False) -> bool:
         """Whether a head, review or session word or (but in a dateline) a sentence end lies
         between tokens ``a`` and ``b``."""
         core = any(self.role[j] in BLOCKS for j in range(a + 1, b))
-        return core or (not dateline and any(self._sentence_end(j) for j in range(a + 1, b + 1)))
+        return core or (not dateline and self._ended(a, b))
 
     def _organisers(
         self, first: int, last: int, mentions: list[Mention], sessions: list[SessionMention]
@@ -347,7 +392,9 @@ class Scan:
         near = [
             (first - t.last if t.last < first else t.first - last, n, t.item)
             for n, t in enumerate(self.things)
-            if isinstance(t.item, PersonMention) and before in (None, t.last < first)
+            if isinstance(t.item, PersonMention)
+            and before in (None, t.last < first)
+            and not self._ended(min(t.last, last), max(t.first, first))
         ]
         near = [item for item in near if 0 < item[0] <= reach]
         return min(near)[2] if near else None
@@ -360,3 +407,9 @@ def _nearest(
     near = [(max(0, i.first - last, first - i.last), n) for n, i in enumerate(items)]
     near = [(distance, n) for distance, n in near if distance <= reach]
     return items[min(near)[1]] if near else None
+
+
+def _within(value: str, span: str) -> bool:
+    """Whether the date ``value`` falls within the range ``start/end``."""
+    start, _, end = span.partition("/")
+    return start <= value[: len(start)] and value[: len(end)] <= end

@@ -97,7 +97,11 @@ class Lexicon:
         self.generic_after = frozenset(k for w in words.generic_after for k in surface_keys(w))
         self.attached = tuple(fold(prefix) for prefix in words.attached_openers)
         self.definite = tuple(fold(prefix) for prefix in words.definite_prefixes)
-        self.stops = {form: [t.text.lower() for t in tokenize(form)] for form in words.stops}
+        # stop words and openers must stand as written but for case ("a" is not "à")
+        self.written = {
+            form: [t.text.lower() for t in tokenize(form)]
+            for form in (*words.stops, *words.complement_openers)
+        }
         self.matcher: PhraseMatcher[tuple[str, str, str]] = PhraseMatcher(
             (surface_keys(form), (role, value, form))
             for role, value, forms in words.tables()
