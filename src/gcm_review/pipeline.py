@@ -35,6 +35,7 @@ from .models import (
     AnalysedPassage,
     Document,
     DocumentInfo,
+    Entity,
     Mapping,
     Passage,
     PersonMention,
@@ -203,7 +204,7 @@ class Engine:
             mapping = self._map(passage.text, lang, vector, tokens, kind, places)
             unknown = find_unknown_organisations(passage.text, lang, tokens, mapping.entities)
             if unknown:
-                entities = sorted((*mapping.entities, *unknown), key=lambda e: e.start)
+                entities = sorted((*_named_in(mapping.entities, unknown), *unknown), key=_start)
                 mapping = replace(mapping, entities=tuple(entities))
             acting = [e.value for e in mapping.entities if e.type == "country" and e.actor]
             actors = (info.country,) if info.country else tuple(dict.fromkeys(acting))
@@ -236,6 +237,21 @@ class Engine:
         named = self.names.people(text, lang)
         found = self.people.find(text, lang, countries, organisations, named, tokens)
         return [replace(person, key=person_key(person.name)) for person in found]
+
+
+def _named_in(entities: Sequence[Entity], bodies: Sequence[Entity]) -> list[Entity]:
+    """The entities, a state named inside a body's name ("Ghana Statistical Service") made
+    a state concerned, not acting."""
+    return [
+        replace(e, actor=False)
+        if e.actor and any(b.start <= e.start and e.end <= b.end for b in bodies)
+        else e
+        for e in entities
+    ]
+
+
+def _start(entity: Entity) -> int:
+    return entity.start
 
 
 def _facts(analysed: AnalysedPassage) -> PassageFacts:

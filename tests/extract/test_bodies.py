@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from gcm_review import Engine, read_document
 from gcm_review.extract import Extractor
 from gcm_review.extract.bodies import UNKNOWN, find_unknown_organisations
 from gcm_review.text import tokenize
@@ -49,3 +52,51 @@ def test_unknown_organisations(text: str, lang: str, names: list[str]) -> None:
 
 def test_a_language_without_people_words_finds_none() -> None:
     assert unknown("Die Nationale Beobachtungsstelle für Migration", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        # a state's name or adjective inside a name, never at its end
+        ("The Ghana Statistical Service ran the survey.", "en", ["Ghana Statistical Service"]),
+        (
+            "El Instituto Guatemalteco de Migración emitió pasaportes.",
+            "es",
+            ["Instituto Guatemalteco de Migración"],
+        ),
+        (
+            "Le Collectif Migrants et Droits a publié un rapport.",
+            "fr",
+            ["Collectif Migrants et Droits"],
+        ),
+        # a connector leads out of the name
+        (
+            "A submission of the Migrant Rights Coalition of South Asia to the Second Review.",
+            "en",
+            ["Migrant Rights Coalition of South Asia"],
+        ),
+        # Arabic: coordinated adjectives, an adjective after a definite noun, plurals, an
+        # indefinite phrase without a definite word, government and programme words
+        ("الهجرة الآمنة والمنظمة والنظامية", "ar", []),
+        ("مدير الشؤون القنصلية والاجتماعية", "ar", []),
+        ("دعت منظمات المهاجرين ووكالات التوظيف إلى الحوار.", "ar", []),
+        ("وقعت منظمة غير حكومية اتفاقا، وهي ائتلاف يضم اثنتين وأربعين جمعية.", "ar", []),
+        ("أكدت حكومة بلادي التزامها بإطلاق برنامج وطني لإعادة الإدماج.", "ar", []),
+        ("أصدرت الشبكة العربية تقريرا.", "ar", ["الشبكة العربية"]),
+    ],
+)
+def test_unknown_organisation_shapes(text: str, lang: str, names: list[str]) -> None:
+    assert unknown(text, lang) == names
+
+
+def test_a_state_inside_an_unknown_name_is_not_acting(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "survey.txt"
+    path.write_text(
+        "The Ghana Statistical Service added questions on migrant workers to its labour force "
+        "survey.\n",
+        encoding="utf-8",
+    )
+    [passage] = engine.analyse(read_document(path)).passages
+    [ghana] = [e for e in passage.mapping.entities if e.type == "country"]
+    assert (ghana.value, ghana.actor, passage.actors) == ("GH", False, ())
+    assert "Ghana Statistical Service" in [e.text for e in passage.mapping.entities]

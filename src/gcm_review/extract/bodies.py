@@ -10,7 +10,7 @@ construct that follow. Such organisations are reported with an ``unknown:`` id.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from ..models import Entity
@@ -21,29 +21,51 @@ UNKNOWN = "unknown:"
 _JOIN_RE = re.compile(r"^[\s'’-]*$")  # what may stand between two words of one name
 _MAX_WORDS = 8
 _ARABIC_WORDS = 3
+_PROCLITICS = re.compile(r"^(?:[وفبلك]?ال|لل|[وفبلك])(?=..)")  # folded: "وال", "بال", "لل", "و"
+_CONJUNCT = ("وال",)  # "and the": a new conjunct
+# connectors that lead from a body to what it serves or where it sits, not inside its name:
+# "Coalition of South Asia to the Second Regional Review", "Office at the Ministry"
+_NOT_INSIDE = frozenset({"to", "at", "in", "on"})
 
 
 @cache
 def _words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The body words and the lower-case joining words of a language (folded)."""
+    """The body words that may open an unknown body's name, and the lower-case joining
+    words of a language (folded). In Arabic a body word counts as written, a proclitic or
+    the article aside: a plural ("منظمات", "الحكومات") names no one body."""
     lexicon = load_people_lexicon(lang)
     if lexicon is None:
         return frozenset(), frozenset()
     keys = key_maker(lang)
+    ambiguous = {_bare(fold(body)) for body in lexicon.ambiguous_bodies}
     bodies = frozenset(
         key
         for body in lexicon.bodies
-        if " " not in body
-        for key in (fold(body), keys.stem(fold(body)))
+        if " " not in body and _bare(fold(body)) not in ambiguous
+        for key in _keys(body, keys.stem)
     )
     joins = frozenset(fold(w) for w in (*lexicon.particles, *lexicon.connectors) if " " not in w)
     return bodies, joins
+
+
+def _keys(body: str, stem: Callable[[str], str]) -> tuple[str, ...]:
+    """The keys a body word is looked up by: as written in Arabic, else folded and stemmed."""
+    folded = fold(body)
+    return (_bare(folded),) if is_arabic(body) else (folded, stem(folded))
+
+
+def _bare(word: str) -> str:
+    """An Arabic word without its proclitics and article ("وللجنة" -> "لجنة")."""
+    return _PROCLITICS.sub("", word) if is_arabic(word) else word
 
 
 def find_unknown_organisations(
     text: str, lang: str, tokens: Sequence[Token], known: Sequence[Entity]
 ) -> list[Entity]:
     """Organisations named in ``text`` that no known entity covers.
+
+    A state's name or adjective may stand inside such a name ("Ghana Statistical Service",
+    "Instituto Guatemalteco de Migración"); an organisation already known may not.
 
     Args:
         text: the passage.
@@ -54,16 +76,21 @@ def find_unknown_organisations(
     bodies, joins = _words(lang)
     if not bodies:
         return []
-    taken = [(e.start, e.end) for e in known]
-    free = [not any(s < t.end and t.start < e for s, e in taken) for t in tokens]
+    owners = [[e for e in known if e.start < t.end and t.start < e.end] for t in tokens]
+    free = [not owner for owner in owners]
+    state = [bool(owner) and all(e.type == "country" for e in owner) for owner in owners]
     found: list[Entity] = []
     for i, token in enumerate(tokens):
-        if not free[i] or (token.folded not in bodies and token.key not in bodies):
+        if not free[i]:
             continue
         if is_arabic(token.text):
-            span = _arabic_name(text, tokens, i, free)
+            body = _bare(token.folded) in bodies
+            span = _arabic_name(text, tokens, i, free) if body else None
+        elif token.folded in bodies or token.key in bodies:
+            inside = (joins | key_maker(lang).stopwords) - _NOT_INSIDE
+            span = _capital_name(text, tokens, i, (free, state), inside)
         else:
-            span = _capital_name(text, tokens, i, free, joins | key_maker(lang).stopwords)
+            continue
         if span is None:
             continue
         free[span[0] : span[1] + 1] = [False] * (span[1] + 1 - span[0])
@@ -79,26 +106,34 @@ def _joined(text: str, tokens: Sequence[Token], i: int) -> bool:
 
 
 def _capital_name(
-    text: str, tokens: Sequence[Token], i: int, free: Sequence[bool], joins: frozenset[str]
+    text: str,
+    tokens: Sequence[Token],
+    i: int,
+    words: tuple[Sequence[bool], Sequence[bool]],
+    joins: frozenset[str],
 ) -> tuple[int, int] | None:
     """Capitalised words around the body word ("National Migration Observatory"), joined by
     lower-case particles ("Casa del Migrante"); never an article before it, never a word of
-    an entity already found."""
+    an entity already found but a state's name or adjective inside the name ("Ghana
+    Statistical Service", "Instituto Guatemalteco de Migración"), which never ends it
+    ("Observatory of Jordan" is Jordan's observatory)."""
+    free, state = words
     if not tokens[i].text[:1].isupper():
         return None
     first = i
-    while first > 0 and free[first - 1] and _joined(text, tokens, first - 1):
+    while first > 0 and (free[first - 1] or state[first - 1]) and _joined(text, tokens, first - 1):
         before = tokens[first - 1]
         if not before.text[:1].isupper() or before.folded in joins:
             break
         first -= 1
     last, end = i, i
     while end + 1 < len(tokens) and end - first < _MAX_WORDS and _joined(text, tokens, end):
-        if not free[end + 1]:
+        if not (free[end + 1] or state[end + 1]):
             break
         following = tokens[end + 1]
         if following.text[:1].isupper():
-            last = end = end + 1
+            end += 1
+            last = end if free[end] else last
         elif following.folded in joins:
             end += 1
         else:
@@ -110,16 +145,32 @@ def _arabic_name(
     text: str, tokens: Sequence[Token], i: int, free: Sequence[bool]
 ) -> tuple[int, int] | None:
     """The body word and the words of its construct ("جمعية رعاية المهاجرين"): the construct
-    ends with its first definite word."""
+    ends with its first definite word. A definite body word right after a definite word is
+    that word's adjective ("الشؤون القنصلية", "الآمنة والمنظمة"), and a word joined by "و"
+    and the article is a new conjunct, not part of the name."""
     stopwords = key_maker("ar").stopwords
-    lexicon = load_people_lexicon("ar")
-    definite = tuple(fold(p) for p in lexicon.complement_prefixes) if lexicon else ()
+    definite = _definite()
+    if i and _joined(text, tokens, i - 1) and tokens[i].folded.startswith(definite):
+        before = tokens[i - 1]
+        if before.folded.startswith(definite) and before.folded not in stopwords:
+            return None
     last = i
     while last + 1 < len(tokens) and last - i < _ARABIC_WORDS and _joined(text, tokens, last):
         following = tokens[last + 1]
         if not free[last + 1] or following.folded in stopwords or not is_arabic(following.text):
             break
+        if following.folded.startswith(_CONJUNCT):
+            break
         last += 1
         if definite and following.folded.startswith(definite):
             break
-    return (i, last) if last > i else None
+    # an indefinite head's construct ends with a definite word: "منظمة غير حكومية" (a
+    # non-governmental organisation) and "ائتلاف يضم ..." (a coalition that includes) name none
+    closed = tokens[last].folded.startswith(definite) or tokens[i].folded.startswith(definite)
+    return (i, last) if last > i and closed else None
+
+
+@cache
+def _definite() -> tuple[str, ...]:
+    lexicon = load_people_lexicon("ar")
+    return tuple(fold(p) for p in lexicon.complement_prefixes) if lexicon else ()

@@ -37,6 +37,8 @@ class PeopleLexicon(BaseModel):
         speech_verbs: verbs that report what a named person said ("a souligné", "said").
         connectors: words that introduce the body a person belongs to ("au", "of the").
         bodies: words that open a body's name when the gazetteer does not know it.
+        ambiguous_bodies: body words with a common sense too ("government", "programme",
+            "إدارة" management): they give affiliations but open no unknown body's name.
         particles: words inside names ("de", "bin", "عبد").
         not_names: words that are never part of a name (months, "Pacte", "Global").
         attached_connectors: prepositions glued to a body's name -> what replaces them.
@@ -56,6 +58,7 @@ class PeopleLexicon(BaseModel):
     speech_verbs: list[_Phrase]
     connectors: list[_Phrase]
     bodies: list[_Phrase]
+    ambiguous_bodies: list[_Phrase] = []
     particles: list[_Phrase]
     not_names: list[_Phrase]
     attached_connectors: dict[_Phrase, str] = {}
