@@ -12,7 +12,8 @@ from ..gazetteer import country_names, load_countries, load_organisations
 from ..linear import Vector
 from ..models import Entity, Place, StatementType
 from ..phrases import PhraseHit, PhraseMatcher
-from ..text import Token, fold, is_arabic, key_maker, load_profile, surface_keys, tokenize
+from ..text import Token, is_arabic, key_maker, surface_keys, tokenize
+from .actors import actor_rules
 from .statements import StatementClassifier
 
 
@@ -94,11 +95,9 @@ class Extractor:
     ) -> list[Entity]:
         """Find the countries and organisations a passage names, longest names first.
 
-        A country is marked as acting when it opens its sentence (within its first words) and
-        no place preposition ("in", "à", "في") stands before it: the subject of the sentence.
+        Each country is marked acting or merely named (``actors``).
         """
         tokens = tokenize(text) if tokens is None else tokens
-        places = _place_words(lang)
         candidates: list[tuple[int, int, str, str]] = []
         for hit in self._names.find([t.key for t in tokens]):
             name = _pick(hit, tokens)
@@ -116,9 +115,12 @@ class Extractor:
             if kind == "none":
                 continue
             start, end = tokens[first].start, tokens[last].end
-            actor = kind == "country" and _is_subject(text, tokens, first, places)
-            entities.append(Entity(kind, text[start:end], start, end, value, actor))  # type: ignore[arg-type]
-        return sorted(entities, key=lambda e: e.start)
+            entities.append(Entity(kind, text[start:end], start, end, value, False))  # type: ignore[arg-type]
+        entities.sort(key=lambda e: e.start)
+        states = iter(
+            actor_rules(lang).mark(text, tokens, [e for e in entities if e.type == "country"])
+        )
+        return [next(states) if e.type == "country" else e for e in entities]
 
     @staticmethod
     def city_countries(places: Sequence[Place]) -> list[Entity]:
@@ -140,34 +142,6 @@ class Extractor:
         ``kind`` is the kind of document it comes from, when known."""
         tokens = tokenize(text) if tokens is None else tokens
         return self.statements.classify(lang, tokens, relevant, vector, kind)
-
-
-_SUBJECT_WINDOW = 6  # tokens from the start of a sentence where its subject stands
-_SENTENCE_END = frozenset(".!?؟;:")
-
-
-@cache
-def _place_words(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    profile = load_profile(lang)
-    words = frozenset(fold(w) for w in profile.place_prepositions if " " not in w)
-    prefixes = tuple(fold(w) for w in profile.place_prepositions if len(w) == 1 and is_arabic(w))
-    return words, prefixes
-
-
-def _is_subject(
-    text: str, tokens: Sequence[Token], first: int, places: tuple[frozenset[str], tuple[str, ...]]
-) -> bool:
-    """Whether the token at ``first`` stands in subject position of its sentence."""
-    words, prefixes = places
-    if tokens[first].folded.startswith(prefixes) and tokens[first].folded != tokens[first].key:
-        return False  # "بالمغرب", "للأردن": a preposition glued to the name
-    start = first
-    while start > 0 and not _SENTENCE_END.intersection(
-        text[tokens[start - 1].end : tokens[start].start]
-    ):
-        start -= 1
-    before = tokens[max(start, first - 2) : first]
-    return first - start < _SUBJECT_WINDOW and not any(t.folded in words for t in before)
 
 
 def _pick(hit: PhraseHit[_Name], tokens: Sequence[Token]) -> _Name | None:

@@ -1,0 +1,101 @@
+"""Which states a passage shows acting, and which it merely names.
+
+A state acts when it is the subject of its sentence (named within the sentence's first words,
+no place preposition such as "in", "à", "في" before it), when an agent phrase of the language
+profile introduces it ("chaired by", "au nom de la délégation", "en nombre de", "برئاسة"), or
+when it is listed with an acting state ("La Côte d'Ivoire et le Burkina Faso ont présenté").
+A state an addressing verb introduces ("urged", "exhorte", "instó a") is addressed, not acting.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from ..models import Entity
+from ..phrases import PhraseHit, PhraseMatcher
+from ..text import Token, fold, is_arabic, load_profile, tokenize
+
+_SUBJECT_WINDOW = 6  # tokens from the start of a sentence where its subject stands
+_MARKER_REACH = 4  # words between an agent or addressing phrase and the state it introduces
+_SENTENCE_END = frozenset(".!?؟;:")
+
+
+class ActorRules:
+    """The words of one language that tell an acting state from a state merely named."""
+
+    def __init__(self, lang: str) -> None:
+        profile = load_profile(lang)
+        self.places = frozenset(fold(w) for w in profile.place_prepositions if " " not in w)
+        self.glued = tuple(
+            fold(w) for w in profile.place_prepositions if len(w) == 1 and is_arabic(w)
+        )
+        self.markers: PhraseMatcher[bool] = PhraseMatcher(
+            [([t.folded for t in tokenize(m)], True) for m in profile.agent_markers]
+            + [([t.folded for t in tokenize(m)], False) for m in profile.addressee_markers]
+        )
+        self.joiners = frozenset(fold(w) for w in profile.coordinators)
+
+    def mark(self, text: str, tokens: Sequence[Token], states: Sequence[Entity]) -> list[Entity]:
+        """The states with ``actor`` set; ``states`` are in text order."""
+        if not states:
+            return []
+        starts = [token.start for token in tokens]
+        firsts = [bisect_right(starts, state.start) - 1 for state in states]
+        hits = [] if self.markers.empty else self.markers.find([t.folded for t in tokens])
+        marked: list[Entity] = []
+        for state, first in zip(states, firsts, strict=True):
+            said = self._marker(text, tokens, hits, first)
+            actor = said if said is not None else self._subject(text, tokens, first)
+            if not actor and marked and marked[-1].actor and self._listed(text, marked[-1], state):
+                actor = True
+            marked.append(replace(state, actor=actor))
+        return marked
+
+    def _marker(
+        self, text: str, tokens: Sequence[Token], hits: Sequence[PhraseHit[bool]], first: int
+    ) -> bool | None:
+        """True after an agent phrase, False after an addressing one, None after neither."""
+        before = [hit for hit in hits if hit.last < first <= hit.last + _MARKER_REACH + 1]
+        if not before:
+            return None
+        nearest = max(before, key=lambda hit: hit.last)
+        between = text[tokens[nearest.last].end : tokens[first].start]
+        return None if _SENTENCE_END.intersection(between) else nearest.payloads[0]
+
+    def _subject(self, text: str, tokens: Sequence[Token], first: int) -> bool:
+        """Whether the token at ``first`` stands in subject position of its sentence."""
+        token = tokens[first]
+        if token.folded.startswith(self.glued) and token.folded != token.key:
+            return False  # "بالمغرب", "للأردن": a preposition glued to the name
+        start = first
+        while start > 0 and not _SENTENCE_END.intersection(
+            text[tokens[start - 1].end : tokens[start].start]
+        ):
+            start -= 1
+        before = tokens[max(start, first - 2) : first]
+        return first - start < _SUBJECT_WINDOW and not any(t.folded in self.places for t in before)
+
+    def _listed(self, text: str, previous: Entity, state: Entity) -> bool:
+        """Whether ``state`` follows ``previous`` in a list: only a comma, a coordinator and
+        an article between ("Jordan and Egypt", "le Maroc et la Tunisie", "والأردن")."""
+        between = text[previous.end : state.start]
+        words = _WORDS.findall(between)
+        if _SENTENCE_END.intersection(between) or len(words) > 2:
+            return False
+        if not words:  # "Jordan, Egypt", or Arabic "والأردن" with its "و" glued
+            glued = is_arabic(state.text) and fold(state.text)[:1] in self.joiners
+            return glued or "," in between or "،" in between
+        return fold(words[0]) in self.joiners
+
+
+_WORDS = re.compile(r"\w+")
+
+
+@cache
+def actor_rules(lang: str) -> ActorRules:
+    """The compiled actor rules of a language."""
+    return ActorRules(lang)

@@ -1,0 +1,71 @@
+"""Acting states and states merely named: subjects, agent phrases, lists and addressees."""
+
+from __future__ import annotations
+
+import pytest
+
+from gcm_review.extract import Extractor
+
+extractor = Extractor()
+
+
+def acting(text: str, lang: str) -> dict[str, bool]:
+    return {e.value: e.actor for e in extractor.entities(text, lang=lang) if e.type == "country"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the subject of the sentence acts; a place is merely named
+        ("Le Maroc a présidé la séance à Genève.", "fr", {"MA": True}),
+        ("Workers returned to Nepal last year.", "en", {"NP": False}),
+        # an agent phrase introduces an acting state, wherever it stands
+        (
+            "La séance d'ouverture, consacrée aux voies régulières, était présidée par le "
+            "Royaume du Maroc.",
+            "fr",
+            {"MA": True},
+        ),
+        (
+            "Intervenant ensuite au nom de la délégation tunisienne, le conseiller a insisté "
+            "sur la portabilité des droits.",
+            "fr",
+            {"TN": True},
+        ),
+        (
+            "The second session, on fair recruitment and decent work, was chaired by the "
+            "Philippines.",
+            "en",
+            {"PH": True},
+        ),
+        (
+            "La primera sesión, dedicada a la integración, fue presidida por la República "
+            "Oriental del Uruguay.",
+            "es",
+            {"UY": True},
+        ),
+        (
+            "وعقدت الجلسة الثانية حول العمل اللائق برئاسة المملكة الأردنية الهاشمية.",
+            "ar",
+            {"JO": True},
+        ),
+        # a state listed with an acting one acts too
+        (
+            "La Côte d'Ivoire et le Burkina Faso ont présenté leurs plans nationaux.",
+            "fr",
+            {"CI": True, "BF": True},
+        ),
+        ("Jordan and Egypt presented their reviews.", "en", {"JO": True, "EG": True}),
+        ("قدّم الأردن ومصر والمغرب تقاريرها الوطنية.", "ar", {"JO": True, "EG": True, "MA": True}),
+        # an addressing verb introduces a state addressed, not acting
+        (
+            "She urged Australia and New Zealand to widen their schemes.",
+            "en",
+            {"AU": False, "NZ": False},
+        ),
+        ("Le réseau exhorte le Niger à protéger les migrants.", "fr", {"NE": False}),
+        ("La red instó a Guatemala a proteger a los migrantes.", "es", {"GT": False}),
+    ],
+)
+def test_acting_or_named(text: str, lang: str, expected: dict[str, bool]) -> None:
+    assert acting(text, lang) == expected
