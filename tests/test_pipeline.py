@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from gcm_review import DocumentInfo, Engine, SQLiteStore, ingest, read_document
 from gcm_review.language import detect_language
 from gcm_review.mapping import Mapper
@@ -57,3 +59,40 @@ def test_ingest_directory_with_bad_files(fixtures: Path, tmp_path: Path, engine:
         again = ingest([folder], store, engine=engine)
         assert again.added == [] and len(again.unchanged) == 3
         assert len(store.documents()) == 3
+
+
+FR, EN = (
+    "Nous avons élargi la protection sociale des travailleurs migrants et de leurs familles.",
+    "We have extended social protection to migrant workers and their families.",
+)
+ES, AR = (
+    "Hemos ampliado la protección social de los trabajadores migrantes y sus familias.",
+    "نلتزم بتوسيع الحماية الاجتماعية لتشمل العمال المهاجرين وأسرهم.",
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "speaker"),
+    [
+        ("Déclaration de la délégation de la République islamique de Mauritanie", FR, "MR"),
+        ("Statement by the Delegation of the Republic of Ghana", EN, "GH"),
+        ("Declaración de la Delegación de la República de Guatemala", ES, "GT"),
+        ("بيان وفد جمهورية العراق أمام الاجتماع الإقليمي", AR, "IQ"),
+        # a topic, an organisation, or two states: no one state speaks
+        ("Déclaration sur la situation des migrants au Soudan", FR, None),
+        ("Statement by IOM and the Government of Ghana", EN, None),
+        ("Statement by Ghana and Nigeria", EN, None),
+        ("Rabat accueille la conférence régionale du Maroc", FR, None),
+    ],
+)
+def test_a_statement_heading_gives_the_state_the_document_speaks_for(
+    engine: Engine, tmp_path: Path, heading: str, body: str, speaker: str | None
+) -> None:
+    path = tmp_path / "statement.txt"
+    path.write_text(f"{heading}\n\n{body}\n", encoding="utf-8")
+    analysed = engine.analyse(read_document(path))
+    assert analysed.info.country == speaker
+    expected = (speaker,) if speaker else ()
+    assert all(p.actors == expected for p in analysed.passages[1:])
+    declared = engine.analyse(read_document(path), DocumentInfo(country="TN"))
+    assert declared.info.country == "TN"

@@ -93,6 +93,9 @@ def _library_errors() -> Iterator[None]:
         raise typer.Exit(1) from exc
 
 
+_SPEAKER_HELP = "Without it, a statement heading says it ('Statement by the Delegation of Ghana')."
+
+
 def _country(value: str | None) -> str | None:
     if value is None:
         return None
@@ -133,7 +136,10 @@ def ingest_command(
     db: DbOption = DEFAULT_DB,
     country: Annotated[
         str | None,
-        typer.Option(help="ISO code of the state the documents speak for.", callback=_country),
+        typer.Option(
+            help=f"ISO code of the state the documents speak for. {_SPEAKER_HELP}",
+            callback=_country,
+        ),
     ] = None,
     kind: Annotated[str, typer.Option(help="Document kind.", callback=_kind)] = "other",
     cycle: Annotated[int | None, typer.Option(help="Review cycle (year).")] = None,
@@ -225,7 +231,10 @@ def analyze_command(
     format: Annotated[str, typer.Option("--format", help="Output format: json.")] = "json",
     country: Annotated[
         str | None,
-        typer.Option(help="ISO code of the state the document speaks for.", callback=_country),
+        typer.Option(
+            help=f"ISO code of the state the document speaks for. {_SPEAKER_HELP}",
+            callback=_country,
+        ),
     ] = None,
     kind: Annotated[str, typer.Option(help="Document kind.", callback=_kind)] = "other",
     date: Annotated[

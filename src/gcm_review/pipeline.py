@@ -20,6 +20,7 @@ from threadpoolctl import ThreadpoolController
 
 from .errors import IngestError, StoreError
 from .extract import ExtractOptions, Extractor
+from .extract.actors import speaking_state
 from .extract.bodies import find_unknown_organisations
 from .extract.dates import find_dates, infer_document_date
 from .extract.events import PassageFacts, find_events
@@ -191,6 +192,8 @@ class Engine:
         majority: str,
     ) -> AnalysedDocument:
         date = _document_date(info, document, [p.text for p in passages], majority)
+        if not info.country:
+            info = replace(info, country=self._speaker(document, info, passages, majority))
         reference = datetime.date.fromisoformat(date) if date else None
         analysed: list[AnalysedPassage] = []
         kind = None if info.kind == "other" else info.kind
@@ -219,6 +222,18 @@ class Engine:
         return AnalysedDocument(
             document, info, majority, tuple(analysed), self.framework.key, date, events
         )
+
+    def _speaker(
+        self, document: Document, info: DocumentInfo, passages: list[Passage], lang: str
+    ) -> str | None:
+        """The state the document speaks for, read from its title or first passage
+        ("Statement by the Delegation of Ghana")."""
+        headings = (info.title, document.title, passages[0].text if passages else None)
+        for heading in dict.fromkeys(h for h in headings if h):
+            entities = self.extractor.entities(heading, tokenize(heading), lang)
+            if speaker := speaking_state(heading, lang, entities):
+                return speaker
+        return None
 
     def _topics(self, sessions: tuple[Session, ...], lang: str) -> tuple[Session, ...]:
         """Each session with the objectives its title covers."""

@@ -60,6 +60,8 @@ class LanguageProfile(BaseModel):
     agent_markers: list[_Phrase] = []
     addressee_markers: list[_Phrase] = []
     coordinators: list[_Phrase] = []
+    statement_heads: list[_Phrase] = []
+    topic_prepositions: list[_Phrase] = []
     prefixes: list[_Phrase]
     suffixes: list[_Phrase]
     statement_types: dict[ActiveStatementType, dict[_Phrase, _Weight]]

@@ -5,6 +5,8 @@ no place preposition such as "in", "à", "في" before it), when an agent phrase
 profile introduces it ("chaired by", "au nom de la délégation", "en nombre de", "برئاسة"), or
 when it is listed with an acting state ("La Côte d'Ivoire et le Burkina Faso ont présenté").
 A state an addressing verb introduces ("urged", "exhorte", "instó a") is addressed, not acting.
+A document whose heading is a state's statement ("Statement by the Delegation of Ghana",
+"بيان وفد جمهورية العراق") speaks for that state (``speaking_state``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ..text import Token, fold, is_arabic, load_profile, tokenize
 _SUBJECT_WINDOW = 6  # tokens from the start of a sentence where its subject stands
 _MARKER_REACH = 4  # words between an agent or addressing phrase and the state it introduces
 _SENTENCE_END = frozenset(".!?؟;:")
+_HEADING_WORDS = 30  # a longer first passage is no heading
 
 
 class ActorRules:
@@ -38,6 +41,24 @@ class ActorRules:
             + [([t.folded for t in tokenize(m)], False) for m in profile.addressee_markers]
         )
         self.joiners = frozenset(fold(w) for w in profile.coordinators)
+        self.heads = [[t.folded for t in tokenize(h)] for h in profile.statement_heads]
+        self.topics = frozenset(fold(w) for w in profile.topic_prepositions)
+
+    def speaker(self, tokens: Sequence[Token], entities: Sequence[Entity]) -> str | None:
+        """The state a heading says the document speaks for: the heading opens with a
+        statement word ("Statement", "Déclaration", "بيان") not followed by a topic word
+        ("on", "sur", "حول"), and names one state and no organisation."""
+        words = [token.folded for token in tokens]
+        head = next((h for h in self.heads if words[: len(h)] == h), None)
+        if (
+            head is None
+            or len(words) > _HEADING_WORDS
+            or words[len(head) : len(head) + 1] in ([w] for w in self.topics)
+        ):
+            return None
+        states = {e.value for e in entities if e.type == "country"}
+        named = any(e.type == "organisation" for e in entities)
+        return states.pop() if len(states) == 1 and not named else None
 
     def mark(self, text: str, tokens: Sequence[Token], states: Sequence[Entity]) -> list[Entity]:
         """The states with ``actor`` set; ``states`` are in text order."""
@@ -99,3 +120,10 @@ _WORDS = re.compile(r"\w+")
 def actor_rules(lang: str) -> ActorRules:
     """The compiled actor rules of a language."""
     return ActorRules(lang)
+
+
+def speaking_state(heading: str, lang: str, entities: Sequence[Entity]) -> str | None:
+    """The ISO code of the state a document speaks for, read from its heading and the
+    heading's entities ("Déclaration de la délégation de la République islamique de
+    Mauritanie" speaks for MR), or None."""
+    return actor_rules(lang).speaker(tokenize(heading), entities)
