@@ -273,6 +273,43 @@ def test_relative_dates(lang: str, text: str, expected: list[tuple[str, str]]) -
     assert all(m.relative for m in find_dates(text, lang, JULY_4))
 
 
+# 4 July 2024, the reference, was a Thursday
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The ministers met on Tuesday in Bangkok.", [("Tuesday", "2024-07-02")]),
+        ("en", "The office opened on Thursday.", [("Thursday", "2024-07-04")]),
+        ("en", "The forum opens next Tuesday.", [("Tuesday", "2024-07-09")]),
+        ("fr", "Le ministre a déclaré mardi que le plan était prêt.", [("mardi", "2024-07-02")]),
+        ("fr", "La réunion aura lieu mardi prochain.", [("mardi prochain", "2024-07-09")]),
+        (
+            "es",
+            "La sesión, celebrada el martes, fue presidida por Chile.",
+            [("martes", "2024-07-02")],
+        ),
+        ("es", "Se reunirán el próximo lunes.", [("lunes", "2024-07-08")]),
+        ("ar", "أكد الوزير يوم الثلاثاء أن الخطة جاهزة", [("الثلاثاء", "2024-07-02")]),
+        ("ar", "في جلسة يوم الخميس الماضي", [("الخميس الماضي", "2024-06-27")]),
+        # a habit, not a day; an Arabic weekday needs "يوم" ("الاثنين" is also "the two")
+        ("en", "Every Tuesday the office opens.", []),
+        ("fr", "Le mardi, les bureaux ferment plus tôt.", []),
+        ("es", "Los martes la oficina abre tarde.", []),
+        ("ar", "واتفق الاثنين على التعاون", []),
+        # a weekday inside a date or beside a relative word belongs to it
+        ("fr", "lundi 1er juillet", [("lundi 1er juillet", "2024-07-01")]),
+        ("en", "Yesterday, Wednesday, the forum opened.", [("Yesterday, Wednesday", "2024-07-03")]),
+    ],
+)
+def test_a_weekday_alone_names_a_day_near_the_reference(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text, lang) == expected
+
+
+def test_a_weekday_alone_needs_a_reference() -> None:
+    assert find_dates("The ministers met on Tuesday in Bangkok.", "en") == []
+
+
 def test_a_weekday_that_disagrees_is_logged(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.DEBUG, logger="gcm_review.extract.dates"):
         [mention] = find_dates("Hier, jeudi, la séance", "fr", JULY_4)

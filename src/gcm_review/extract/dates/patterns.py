@@ -27,7 +27,9 @@ _NUMERIC = r"(?P<a>\d(?<![\d/.\-]\d)\d?)(?P<sep>[-/.])(?P<b>\d\d?)(?P=sep)(?P<y>
 def anchor_automaton(words: DateWords) -> ahocorasick.Automaton:
     """Lower-case month and relative words, each with its kind and length."""
     automaton = ahocorasick.Automaton()
-    for kind, names in (("month", table_names(words.months)), ("rel", relative_names(words))):
+    alone = table_names(words.weekdays) if words.weekdays_alone else []
+    tables = (("month", table_names(words.months)), ("rel", relative_names(words)))
+    for kind, names in (*tables, ("weekday", alone)):
         for name in names:
             key = name.lower().rstrip(".")
             for variant in {key, key.replace("'", "’"), key.replace("’", "'")}:
@@ -63,6 +65,9 @@ def core_patterns(words: DateWords) -> dict[str, str]:
         "relative": rf"(?P<rel>{alt(relative_names(words))})"
         rf"(?:\s*[,،]?\s*(?:{article}\s+)?(?P<wd>{weekday}))?",
     }
+    if words.weekdays_alone:
+        moves = alt([*words.weekdays_alone.next, *words.weekdays_alone.last])
+        cores["weekday"] = rf"(?P<wd>{weekday})(?:\s+(?P<move>{moves}))?"
     if words.month_day_order:
         cores["month_first"] = rf"{m1}\s+{d1}(?:{days}(?:{m2}\s+)?{d2})?(?:{ysep}{year})?"
     return cores

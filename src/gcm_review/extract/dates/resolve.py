@@ -99,8 +99,16 @@ def _resolve(
 
 
 def _shifted(item: Found, reference: datetime.date) -> str:
-    """The value of a relative word; a weekday beside it that disagrees is only logged."""
+    """The value of a relative word or a weekday alone; a weekday beside a relative word
+    that disagrees with it is only logged."""
     unit, offset = item.shift or ("days", 0)
+    if unit == "weekday" and item.weekday is not None:
+        back = (reference.weekday() - item.weekday) % 7  # the last such day on or before
+        if offset > 0:
+            back -= 7  # the first one after the reference
+        elif offset < 0 and back == 0:
+            back = 7  # the last one before it
+        return (reference - datetime.timedelta(days=back)).isoformat()
     if unit == "days":
         day = reference + datetime.timedelta(days=offset)
         if item.weekday is not None and day.weekday() != item.weekday:

@@ -21,6 +21,7 @@ _ANCHORED = {
     "month": ("month_first", "month_year", "month"),
     "year": ("iso", "numeric", "years", "year"),
     "rel": ("relative",),
+    "weekday": ("weekday",),
 }
 _UNITS = ("days", "months", "years")
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -64,10 +65,12 @@ class _Grammar:
         self.not_before = [word_key(word) for word in rel.not_before]
         self.not_after = [word_key(word) for word in rel.not_after]
         self.anchors = anchor_automaton(words)
-        # a month or relative word stands as whole words, so they are among the tokens
+        self.alone = words.weekdays_alone
+        # a month, relative word or weekday stands as whole words, so they are among the tokens
+        weekdays = table_names(words.weekdays) if self.alone else []
         self.anchor_words = longest_keys(
             [token.folded for token in tokenize(name)]
-            for name in (*table_names(words.months), *relative_names(words))
+            for name in (*table_names(words.months), *relative_names(words), *weekdays)
         )
         self.year = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # any four-digit number
         month = alt(table_names(words.months), case_sensitive=words.case_sensitive_months)
@@ -145,6 +148,8 @@ class _Grammar:
             return self._numeric(match)
         if kind == "relative":
             return self._relative(match)
+        if kind == "weekday":
+            return self._weekday(match)
         groups = match.groupdict()
         points = [self._point(groups.get("y1"), groups.get("m1"), groups.get("d1"))]
         if groups.get("d2") or groups.get("y2"):
@@ -194,6 +199,22 @@ class _Grammar:
         shift = self.shifts.get(word_key(match["rel"]))
         weekday = None if match["wd"] is None else self.weekdays.get(word_key(match["wd"]))
         return None if shift is None else Found(start, match.end(), shift=shift, weekday=weekday)
+
+    def _weekday(self, match: re.Match[str]) -> Found | None:
+        """A weekday alone: the day it names by the words around it (``WeekdayWords``)."""
+        words = self.alone
+        if words is None:
+            return None
+        before = word_key(match.string[max(0, match.start() - _WINDOW) : match.start()]).split()
+        if any(_last_words(before, w) for w in words.habitual) or (
+            words.openers and not any(_last_words(before, w) for w in words.openers)
+        ):
+            return None
+        moves = [*before[-2:], *(word_key(match["move"]).split() if match["move"] else [])]
+        step = 1 if any(word_key(w) in moves for w in words.next) else 0
+        step = -1 if any(word_key(w) in moves for w in words.last) else step
+        weekday = self.weekdays.get(word_key(match["wd"]))
+        return Found(match.start(), match.end(), shift=("weekday", step), weekday=weekday)
 
     def _point(self, year: str | None, month: str | None, day: str | None) -> Point | None:
         number = None
@@ -256,3 +277,9 @@ def valid(point: Point) -> Point | None:
     except ValueError:
         return None
     return point
+
+
+def _last_words(words: Sequence[str], phrase: str) -> bool:
+    """Whether ``words`` end with the words of ``phrase``."""
+    wanted = word_key(phrase).split()
+    return list(words[-len(wanted) :]) == wanted

@@ -43,6 +43,25 @@ class RelativeWords(BaseModel):
     not_after: _Words = []
 
 
+class WeekdayWords(BaseModel):
+    """How a weekday alone names a day near the document date ("on Tuesday", "el martes",
+    "يوم الثلاثاء"): the last such day on or before it, after a ``next`` word the first one
+    after it, after a ``last`` word the last one before it.
+
+    ``openers`` lists the words one of which must stand right before the weekday (Arabic
+    "يوم": "الأحد" alone is also "the one"); ``habitual`` the words before it that make a
+    habit, not a day ("every Tuesday", "le mardi", "los martes"); ``next`` and ``last`` the
+    words before or after it that move it ("next Tuesday", "mardi prochain").
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    openers: _Words = []
+    habitual: _Words = []
+    next: _Words = []
+    last: _Words = []
+
+
 class DateWords(BaseModel):
     """How one language writes dates: the schema of ``data/dates/<lang>.yaml``.
 
@@ -51,7 +70,8 @@ class DateWords(BaseModel):
     ``month_words`` ("au mois de") and ``year_words`` ("عام") belong to the mention;
     ``time_prepositions`` ("en", "in") only license a lone month or year. ``range_openers``
     ("du", "between") and ``range_connectors`` ("au", "and"; dashes always connect) make
-    ranges. The shipped files (``data/dates/en.yaml`` ...) comment every field.
+    ranges. ``weekdays_alone`` says how a weekday without a date is read (none if absent).
+    The shipped files (``data/dates/en.yaml`` ...) comment every field.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -75,6 +95,7 @@ class DateWords(BaseModel):
     range_openers: _Words = []
     range_connectors: _Words = []
     relative: RelativeWords = RelativeWords()
+    weekdays_alone: WeekdayWords | None = None
 
     @field_validator("months", "weekdays")
     @classmethod
