@@ -25,7 +25,7 @@ from .extract.bodies import find_unknown_organisations
 from .extract.dates import find_dates, infer_document_date
 from .extract.events import PassageFacts, find_events
 from .extract.ner import NameRecognizer
-from .extract.people import PeopleFinder, find_speakers, person_key
+from .extract.people import PeopleFinder, find_speakers, person_key, within_document
 from .extract.places import find_places
 from .framework import Framework, load_framework
 from .language import detect_language
@@ -217,6 +217,7 @@ class Engine:
             analysed.append(
                 AnalysedPassage(passage, mapping, actors, dates, people, places, speakers)
             )
+        analysed = _one_key_per_person(analysed)
         found = find_events([_facts(p) for p in analysed], majority)
         events = tuple(replace(e, sessions=self._topics(e.sessions, majority)) for e in found)
         return AnalysedDocument(
@@ -252,6 +253,18 @@ class Engine:
         named = self.names.people(text, lang)
         found = self.people.find(text, lang, countries, organisations, named, tokens)
         return [replace(person, key=person_key(person.name)) for person in found]
+
+
+def _one_key_per_person(analysed: list[AnalysedPassage]) -> list[AnalysedPassage]:
+    """The passages, a partial name ("M. Bennani") keyed as the one fuller name of the
+    document it belongs to ("Karim Bennani")."""
+    fuller = within_document(person.key for p in analysed for person in p.people)
+    if not fuller:
+        return analysed
+    return [
+        replace(p, people=tuple(replace(x, key=fuller.get(x.key, x.key)) for x in p.people))
+        for p in analysed
+    ]
 
 
 def _named_in(entities: Sequence[Entity], bodies: Sequence[Entity]) -> list[Entity]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_file
+from gcm_review import Engine, read_document
 from gcm_review.datafiles import load_model
 from gcm_review.errors import DataFileError
 from gcm_review.extract import Extractor
@@ -18,6 +19,7 @@ from gcm_review.extract.people import (
     find_speakers,
     people_path,
     person_key,
+    within_document,
 )
 from gcm_review.models import PersonMention
 
@@ -406,3 +408,20 @@ def test_no_speakers_without_people_or_lexicon(finder: PeopleFinder) -> None:
     assert find_speakers("The minister said the programme will grow.", "en", []) == ()
     weber = PersonMention("Weber", 5, 10)
     assert find_speakers("Herr Weber sagte, das Programm wachse.", "de", [weber]) == ()
+
+
+def test_a_partial_name_joins_the_one_fuller_name_of_its_document() -> None:
+    keys = ["bennani karim", "bennani", "ndiaye", "aminata diallo ndiaye", "diallo ndiaye fatou"]
+    assert within_document(keys) == {"bennani": "bennani karim"}  # "ndiaye" fits two names
+
+
+def test_analyse_keys_a_surname_alone_as_the_full_name(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "M. Karim Bennani, secrétaire général du ministère, a ouvert la séance.\n\n"
+        "Dans son allocution, M. Bennani a annoncé l'élargissement des voies légales.\n",
+        encoding="utf-8",
+    )
+    analysed = engine.analyse(read_document(path))
+    keys = {person.key for passage in analysed.passages for person in passage.people}
+    assert keys == {"bennani karim"}

@@ -35,6 +35,7 @@ __all__ = [
     "load_people_lexicon",
     "people_path",
     "person_key",
+    "within_document",
 ]
 
 
@@ -125,3 +126,20 @@ def person_key(name: str) -> str:
             break
     kept = [word for word in words if len(word) > 1] or words
     return " ".join(sorted(kept))
+
+
+def within_document(keys: Iterable[str]) -> dict[str, str]:
+    """For the person keys of one document, the fuller key a partial one stands for: "M.
+    Bennani" after "Karim Bennani" is the same person, when exactly one fuller name of the
+    document holds every word of the partial one.
+
+    Returns:
+        partial key -> fuller key, for the partial keys that have exactly one fuller key.
+    """
+    words = {key: frozenset(key.split()) for key in dict.fromkeys(keys)}
+    merged: dict[str, str] = {}
+    for key, own in words.items():
+        fuller = [other for other, theirs in words.items() if own < theirs]
+        if len(fuller) == 1:
+            merged[key] = fuller[0]
+    return merged
