@@ -425,3 +425,34 @@ def test_analyse_keys_a_surname_alone_as_the_full_name(engine: Engine, tmp_path:
     analysed = engine.analyse(read_document(path))
     keys = {person.key for passage in analysed.passages for person in passage.people}
     assert keys == {"bennani karim"}
+
+
+def test_roles_and_names_around_an_apposition(
+    finder: PeopleFinder, extractor: Extractor, engine: Engine, tmp_path: Path
+) -> None:
+    [haque] = find(
+        finder,
+        extractor,
+        "Ms Farzana Haque, Joint Secretary at the Ministry of Labour, opened the panel.",
+        "en",
+    )
+    assert (haque.name, haque.role) == ("Farzana Haque", "Joint Secretary")
+    # a pronoun ending makes no name: "تجربة بلادها" (her country's experience) is none
+    path = tmp_path / "ar.txt"
+    path.write_text(
+        "وعرضت السيدة منى العبيدي، مستشارة وزير التشغيل في الجمهورية التونسية، تجربة بلادها "
+        "في مراقبة وكالات التوظيف.\n",
+        encoding="utf-8",
+    )
+    [passage] = engine.analyse(read_document(path)).passages
+    assert [person.name for person in passage.people] == ["منى العبيدي"]
+    # a role ends before the connector that opens its body: "jefa | de la Unidad ..."
+    path = tmp_path / "es.txt"
+    path.write_text(
+        "La Dra. Marta Echeverría Ruiz, jefa de la Unidad de Migración de la CEPAL, presentó "
+        "el informe.\n",
+        encoding="utf-8",
+    )
+    [passage] = engine.analyse(read_document(path)).passages
+    [marta] = passage.people
+    assert (marta.role, marta.affiliation) == ("jefa", "Unidad de Migración de la CEPAL")

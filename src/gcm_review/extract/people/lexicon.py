@@ -44,6 +44,8 @@ class PeopleLexicon(BaseModel):
         attached_connectors: prepositions glued to a body's name -> what replaces them.
         complement_prefixes: prefixes that mark a word as continuing a role (Arabic article).
         not_name_prefixes: prefixes no name word starts with (Arabic "and the").
+        not_name_suffixes: endings no name word of five letters or more has (Arabic
+            possessive pronouns: "بلادها", her country).
         stopword_names: names that fold like a stop word, as written ("علي").
     """
 
@@ -64,6 +66,7 @@ class PeopleLexicon(BaseModel):
     attached_connectors: dict[_Phrase, str] = {}
     complement_prefixes: list[_Phrase] = []
     not_name_prefixes: list[_Phrase] = []
+    not_name_suffixes: list[_Phrase] = []
     stopword_names: list[_Phrase] = []
 
 
@@ -104,6 +107,7 @@ class Lexicon:
         self.not_names = frozenset(key for word in spec.not_names for key in surface_keys(word))
         self.prefixes = tuple(fold(prefix) for prefix in spec.complement_prefixes)
         self.blocked = tuple(fold(prefix) for prefix in spec.not_name_prefixes)
+        self.blocked_endings = tuple(fold(suffix) for suffix in spec.not_name_suffixes)
         self.stopword_names = frozenset(spec.stopword_names)
         pairs = spec.attached_connectors.items()
         self.attached = sorted(((fold(p), j) for p, j in pairs), key=lambda pair: -len(pair[0]))

@@ -14,6 +14,7 @@ from .lexicon import KIND_ORDER, Kind, Lexicon
 
 JOINERS = frozenset({"'", "’", "-", "‑"})
 _COMMAS = frozenset({",", "،"})
+_LONG = 5  # letters from which a word's ending may be a pronoun ("مها", Maha, is a name)
 
 
 class MarkedPassage:
@@ -105,6 +106,7 @@ class MarkedPassage:
             and (not self._stop(i) or token.text in self.lex.stopword_names)
             and not any(char.isdigit() for char in token.text)
             and not token.folded.startswith(self.lex.blocked)
+            and not (len(token.folded) >= _LONG and token.folded.endswith(self.lex.blocked_endings))
             and (token.text[:1].isupper() or not self.lex.cased)
         )
 

@@ -216,7 +216,10 @@ class Scan(MarkedPassage):
         for k in range(self.ends[head] + 1, last + 1):
             body = self._body_from(k, last)
             if body is not None:
-                return self._span(head, k - 1), body
+                end = k - 1  # "jefa de la | Unidad de Migración": the role ends at "jefa"
+                while end > head and (self.mark[end] == "conn" or self._stop(end)):
+                    end -= 1
+                return self._span(head, end), body
         return self._span(head, last), None
 
     def _body_from(self, k: int, last: int) -> str | None:
