@@ -11,7 +11,7 @@ from ..framework import LinearLayer
 from ..gazetteer import country_names, load_countries, load_organisations
 from ..linear import Vector
 from ..models import Entity, Place, StatementType
-from ..phrases import PhraseHit, PhraseMatcher
+from ..phrases import PhraseHit, PhraseMatcher, longest_keys
 from ..text import Token, is_arabic, key_maker, surface_keys, tokenize
 from .actors import actor_rules
 from .statements import StatementClassifier
@@ -67,11 +67,13 @@ class Extractor:
             self.options.default_statement_type, statement_layer, statement_kinds
         )
         self._names = PhraseMatcher(self._name_phrases())
-        self._acronyms = PhraseMatcher(
+        acronyms = [
             ([token.text for token in tokenize(acronym)], org.id)
             for org in load_organisations().organisations
             for acronym in org.acronyms
-        )
+        ]
+        self._acronyms = PhraseMatcher(acronyms)
+        self._acronym_words = longest_keys(words for words, _ in acronyms)
 
     def _name_phrases(self) -> list[tuple[list[str], _Name]]:
         phrases: list[tuple[list[str], _Name]] = []
@@ -103,7 +105,9 @@ class Extractor:
             name = _pick(hit, tokens)
             if name is not None:
                 candidates.append((hit.first, hit.last, name.type, name.value))
-        for acronym in self._acronyms.find([t.text for t in tokens]):
+        words = [t.text for t in tokens]
+        found = [] if self._acronym_words.isdisjoint(words) else self._acronyms.find(words)
+        for acronym in found:
             candidates.append((acronym.first, acronym.last, "organisation", acronym.payloads[0]))
         taken: set[int] = set()
         entities: list[Entity] = []

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..models import Entity
-from ..phrases import PhraseHit, PhraseMatcher
+from ..phrases import PhraseHit, PhraseMatcher, longest_keys
 from ..text import Token, fold, is_arabic, load_profile, tokenize
 
 _SUBJECT_WINDOW = 6  # tokens from the start of a sentence where its subject stands
@@ -36,10 +36,10 @@ class ActorRules:
         self.glued = tuple(
             fold(w) for w in profile.place_prepositions if len(w) == 1 and is_arabic(w)
         )
-        self.markers: PhraseMatcher[bool] = PhraseMatcher(
-            [([t.folded for t in tokenize(m)], True) for m in profile.agent_markers]
-            + [([t.folded for t in tokenize(m)], False) for m in profile.addressee_markers]
-        )
+        phrases = [([t.folded for t in tokenize(m)], True) for m in profile.agent_markers]
+        phrases += [([t.folded for t in tokenize(m)], False) for m in profile.addressee_markers]
+        self.markers: PhraseMatcher[bool] = PhraseMatcher(phrases)
+        self.marker_words = longest_keys(words for words, _ in phrases)
         self.joiners = frozenset(fold(w) for w in profile.coordinators)
         self.heads = [[t.folded for t in tokenize(h)] for h in profile.statement_heads]
         self.topics = frozenset(fold(w) for w in profile.topic_prepositions)
@@ -66,7 +66,8 @@ class ActorRules:
             return []
         starts = [token.start for token in tokens]
         firsts = [bisect_right(starts, state.start) - 1 for state in states]
-        hits = [] if self.markers.empty else self.markers.find([t.folded for t in tokens])
+        words = [t.folded for t in tokens]
+        hits = [] if self.marker_words.isdisjoint(words) else self.markers.find(words)
         marked: list[Entity] = []
         for state, first in zip(states, firsts, strict=True):
             said = self._marker(text, tokens, hits, first)
