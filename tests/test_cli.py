@@ -218,7 +218,11 @@ def test_analyze_the_seed_like_statement(fixtures: Path) -> None:
     assert {"passages", "countries", "organisations", "people", "dates"} <= set(record)
     morocco = next(c for c in record["countries"] if c["code"] == "MA")
     assert morocco["actor"] is True and morocco["passages"]
-    assert any(o["id"] == "IOM" and o["name_en"] for o in record["organisations"])
+    iom = next(o for o in record["organisations"] if o["id"] == "IOM")
+    assert iom["name_en"] == "International Organization for Migration"
+    # the forms the document writes, each found in a passage
+    texts = [p["text"] for p in record["passages"]]
+    assert iom["written"] and all(any(w in t for t in texts) for w in iom["written"])
     passage = record["passages"][0]
     for entity in passage["entities"]:
         assert passage["text"][entity["start"] : entity["end"]] == entity["text"]

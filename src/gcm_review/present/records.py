@@ -114,6 +114,8 @@ def _countries(document: AnalysedDocument) -> list[dict[str, Any]]:
 
 
 def _organisations(document: AnalysedDocument) -> list[dict[str, Any]]:
+    """The organisations of a document under their id, with the forms the document writes
+    (``written``: a ministry's id stands for its function, its written name says whose)."""
     gazetteer = {org.id: org for org in load_organisations().organisations}
     found: dict[str, dict[str, Any]] = {}
     for analysed in document.passages:
@@ -122,34 +124,22 @@ def _organisations(document: AnalysedDocument) -> list[dict[str, Any]]:
                 continue
             org = gazetteer.get(entity.value)
             if org is None:  # found by its shape, not in the gazetteer
-                row = found.setdefault(
-                    entity.value,
-                    {
-                        "id": entity.value,
-                        "name": entity.text,
-                        "name_en": None,
-                        "acronym": None,
-                        "kind": "unknown",
-                        "known": False,
-                        "passages": [],
-                    },
-                )
-                if analysed.passage.index not in row["passages"]:
-                    row["passages"].append(analysed.passage.index)
-                continue
-            names = org.names.get(document.lang) or org.names.get("en") or [entity.text]
-            row = found.setdefault(
-                entity.value,
-                {
-                    "id": org.id,
+                first = {"name": entity.text, "name_en": None, "acronym": None, "kind": "unknown"}
+            else:
+                names = org.names.get(document.lang) or org.names.get("en") or [entity.text]
+                first = {
                     "name": names[0],
                     "name_en": (org.names.get("en") or names)[0],
                     "acronym": org.acronyms[0] if org.acronyms else None,
                     "kind": org.kind,
-                    "known": True,
-                    "passages": [],
-                },
+                }
+            known = org is not None
+            row = found.setdefault(
+                entity.value,
+                {"id": entity.value, **first, "known": known, "written": [], "passages": []},
             )
+            if entity.text not in row["written"]:
+                row["written"].append(entity.text)
             if analysed.passage.index not in row["passages"]:
                 row["passages"].append(analysed.passage.index)
     return list(found.values())
