@@ -314,6 +314,30 @@ def test_an_undated_report_joins_the_dated_meeting(tmp_path: Path, undated_first
     assert cairo["start"] == "2024-07-03"
 
 
+@pytest.mark.parametrize("undated_first", [True, False])
+def test_a_report_without_date_or_state_joins_the_one_dated_meeting(
+    tmp_path: Path, undated_first: bool
+) -> None:
+    """A report that names "the second regional review meeting" with neither date nor place
+    joins the one dated second meeting of the store, in either order."""
+    (tmp_path / "dated.txt").write_text(
+        "The second regional review meeting on the Global Compact for Migration was held in "
+        "Beirut on 12 and 13 March 2024, organised by ESCWA and IOM.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "undated.txt").write_text(
+        "Speaking at the second regional review meeting, the delegate of Iraq presented the "
+        "national plan for the return of displaced families.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "events.db"
+    order = ["undated.txt", "dated.txt"] if undated_first else ["dated.txt", "undated.txt"]
+    for name in order:
+        assert runner.invoke(app, ["ingest", str(tmp_path / name), "--db", str(db)]).exit_code == 0
+    events = json.loads(runner.invoke(app, ["events", "--db", str(db), "--json"]).stdout)
+    assert [(e["key"], len(e["documents"])) for e in events] == [("meeting|2|LB|2024-03", 2)]
+
+
 def test_analyze_reports_events_and_places(tmp_path: Path) -> None:
     source = tmp_path / "cairo.txt"
     source.write_text(CAIRO_EN, encoding="utf-8")

@@ -214,29 +214,30 @@ class SQLiteStore(Store):
         )
 
     def _add_event(self, cursor: sqlite3.Cursor, document_id: str, event: Event) -> None:
-        # kind, ordinal and state name a meeting even where a report gives no date
-        named = event.ordinal is not None and bool(event.country)
-        key = _dated_key(cursor, event) if named and not event.start else event.key
+        # kind and ordinal (and state, when given) name a meeting even where a report gives
+        # no date
+        numbered = event.ordinal is not None
+        key = _dated_key(cursor, event) if numbered and not event.start else event.key
         row = cursor.execute("SELECT event FROM events WHERE key=?", (key,)).fetchone()
         # passages are positions in one document: across documents they mean nothing
         merged = merge_events(_event_from_json(row[0]), event) if row else event
         merged = dataclasses.replace(merged, key=key, passages=())
-        # the same meeting may be stored without a date: it joins this one
-        undated = _undated(key) if named and event.start else None
-        found = cursor.execute("SELECT event FROM events WHERE key=?", (undated,)).fetchone()
-        if found is not None:
-            merged = merge_events(merged, _event_from_json(found[0]))
+        # the same meeting may be stored without a date, with its state or without one
+        undated = _undated_keys(cursor, key) if numbered and event.start else []
+        for other in undated:
+            found = cursor.execute("SELECT event FROM events WHERE key=?", (other,)).fetchone()
+            if found is not None:
+                merged = merge_events(merged, _event_from_json(found[0]))
         cursor.execute(
             "INSERT INTO events VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET event=excluded.event",
             (key, json.dumps(dataclasses.asdict(merged), ensure_ascii=False)),
         )
-        if found is not None:
+        for other in undated:
             cursor.execute(
-                "UPDATE OR IGNORE event_documents SET event_key=? WHERE event_key=?",
-                (key, undated),
+                "UPDATE OR IGNORE event_documents SET event_key=? WHERE event_key=?", (key, other)
             )
-            cursor.execute("DELETE FROM event_documents WHERE event_key=?", (undated,))
-            cursor.execute("DELETE FROM events WHERE key=?", (undated,))
+            cursor.execute("DELETE FROM event_documents WHERE event_key=?", (other,))
+            cursor.execute("DELETE FROM events WHERE key=?", (other,))
         cursor.execute("INSERT OR IGNORE INTO event_documents VALUES (?, ?)", (key, document_id))
 
     def events(self) -> list[StoredEvent]:
@@ -394,15 +395,35 @@ def _undated(key: str) -> str:
 
 def _dated_key(cursor: sqlite3.Cursor, event: Event) -> str:
     """The key of the one stored meeting an undated report of a meeting stands for: same
-    kind, ordinal and state, with a date (the second regional review in Egypt is one
-    meeting, whether or not a report gives its month). With several candidates, the event
-    keeps its own key."""
-    prefix = _undated(event.key)
+    kind, ordinal and state (any state when the report names none), with a date (the second
+    regional review in Egypt is one meeting, whether or not a report gives its month). With
+    several candidates, the event keeps its own key."""
+    dated = _dated(cursor, _undated(event.key) if event.country else _stateless(event.key))
+    return dated[0] if len(dated) == 1 else event.key
+
+
+def _undated_keys(cursor: sqlite3.Cursor, key: str) -> list[str]:
+    """The undated keys a dated meeting's key takes over: its own without the date, and its
+    kind and ordinal alone when it is the only dated meeting of them."""
+    keys = [_undated(key)]
+    if _dated(cursor, _stateless(key)) in ([], [key]):
+        keys.append(_stateless(key) + "|")
+    return [k for k in dict.fromkeys(keys) if k != key]
+
+
+def _dated(cursor: sqlite3.Cursor, prefix: str) -> list[str]:
+    """The stored keys with a date that start with ``prefix``."""
     rows = cursor.execute(
-        "SELECT key FROM events WHERE substr(key, 1, ?) = ? AND key != ?",
-        (len(prefix), prefix, prefix),
+        "SELECT key FROM events WHERE substr(key, 1, ?) = ? AND substr(key, -1) != '|'",
+        (len(prefix), prefix),
     ).fetchall()
-    return str(rows[0][0]) if len(rows) == 1 else event.key
+    return [str(row[0]) for row in rows]
+
+
+def _stateless(key: str) -> str:
+    """An event key's kind and ordinal: 'conference|2|EG|2024-07' → 'conference|2|'."""
+    kind, ordinal, *_ = key.split("|")
+    return f"{kind}|{ordinal}|"
 
 
 def merge_events(old: Event, new: Event) -> Event:
