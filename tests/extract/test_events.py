@@ -607,3 +607,42 @@ def test_a_bare_meeting_word_refers_back_to_the_meeting_named(facts_of: Build) -
     assert (conference.kind, conference.organisers) == ("conference", ("IOM", "ECA"))
     assert (preparatory.name, preparatory.start) == ("réunion préparatoire", "2025-03-10")
     assert preparatory.organisers == ()
+
+
+def test_numbered_sessions_and_opening_ones_stay_apart(facts_of: Build) -> None:
+    texts = [
+        "انطلقت في بيروت يومي 12 و13 آذار/مارس 2025 أعمال الاجتماع الإقليمي الثاني لاستعراض "
+        "الميثاق العالمي للهجرة.",
+        "وترأست المملكة المغربية الجلسة الافتتاحية.",
+        "وخصصت الجلسة الثانية، التي ترأستها الدكتورة ليلى حداد، لموضوع هجرة اليد العاملة.",
+    ]
+    [event] = events_of(facts_of, texts, "ar")
+    opening, second = event.sessions
+    assert (opening.title, opening.chair_country) == ("الجلسة الافتتاحية", "MA")
+    assert (second.title, second.chair_person) == ("الجلسة الثانية", "ليلى حداد")
+
+
+def test_the_meeting_on_one_of_its_days_is_the_meeting_named(facts_of: Build) -> None:
+    texts = [
+        "Delegations gathered in Bangkok on 11-12 March 2025 for the Second Regional Review of "
+        "the Global Compact for Migration.",
+        "Opening the meeting on Tuesday, the chair welcomed the delegations. The first session, "
+        "on fair recruitment, was chaired by the Philippines.",
+    ]
+    facts = [
+        PassageFacts(
+            f.index,
+            f.text,
+            f.entities,
+            tuple(find_dates(f.text, "en", datetime.date(2025, 3, 13))),
+            f.people,
+            f.places,
+            (),
+            (),
+        )
+        for f in facts_of(texts, "en")
+    ]
+    [event] = find_events(facts, "en")
+    [session] = event.sessions
+    assert (event.start, event.end) == ("2025-03-11", "2025-03-12")
+    assert session.title == "The first session, on fair recruitment"

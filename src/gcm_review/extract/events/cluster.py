@@ -14,6 +14,7 @@ from .scan import Scan
 from .words import lexicon
 
 _ANY = "meeting"  # the kind of the generic word ("meeting", "réunion", "اجتماع")
+_DISTINCT = "session"  # the session kind whose words tell sessions apart ("opening session")
 
 
 def event_key(event: Event) -> str:
@@ -136,6 +137,8 @@ def _cluster(mentions: Sequence[Mention]) -> tuple[list[_Draft], dict[Mention, _
     owners: dict[Mention, _Draft] = {}
     for m in mentions:
         if not m.bare or m.place is not None or m.date is not None:
+            if _refers_back(m, drafts):
+                continue
             draft = next((d for d in reversed(drafts) if d.fits(m)), None)
             owners[m] = draft or _Draft(m.kind)
             drafts += [] if draft else [owners[m]]
@@ -154,6 +157,15 @@ def _cluster(mentions: Sequence[Mention]) -> tuple[list[_Draft], dict[Mention, _
     return drafts, owners
 
 
+def _refers_back(m: Mention, drafts: Sequence[_Draft]) -> bool:
+    """Whether a bare "the meeting" with a day of its own but no place is the meeting
+    already named, on one of its days ("Opening the meeting on Tuesday, ...")."""
+    if not (m.bare and m.kind == _ANY and m.place is None and m.date and drafts):
+        return False
+    day = m.date.value
+    return any(d.start and d.start <= day[: len(d.start)] <= (d.end or d.start) for d in drafts)
+
+
 def _main(drafts: Sequence[_Draft], kind: str | None) -> _Draft | None:
     """The main event of a kind (of any kind for None): an ordinal first, then most passages."""
     ranked = [(d.ordinal is not None, len(d.passages), -n, d) for n, d in enumerate(drafts)]
@@ -166,7 +178,9 @@ def _merge_sessions(mentions: Sequence[SessionMention]) -> list[SessionMention]:
     merged: list[SessionMention] = []
     for s in mentions:
         same = [m for m in merged if m.kind == s.kind]
-        if s.titled:
+        if s.kind == _DISTINCT:  # "opening", "closing", "second" sessions: by their words
+            target = next((m for m in same if m.key == s.key), None)
+        elif s.titled:
             target = next((m for m in same if m.key == s.key), None)
             target = target or next((m for m in same if not m.titled), None)
         else:

@@ -211,11 +211,18 @@ class Scan:
                 connector = self.end[last + 1]
                 topic = self._complement(connector, _TITLE_ENDS)
                 end = topic if topic > connector else last
+            # a session's number belongs to its title: "the second session", "الجلسة الثانية";
+            # a bare "session" names one only with a topic or a number
+            numbered = first and self.role[first - 1] == "ordinal"
+            lead = self.start_of[first - 1] if numbered else first
             if self.role[first] == "generic" and end == last:
-                continue
-            lead = first - 1 if first and self.role[first - 1] == "determiner" else first
+                if last + 1 < len(self.tokens) and self.role[last + 1] == "ordinal":
+                    end = self.end[last + 1]
+                elif not numbered:
+                    continue
+            lead = lead - 1 if lead and self.role[lead - 1] == "determiner" else lead
             title = self.text[self.tokens[lead].start : self.tokens[end].end]
-            key = fold(self.text[self.tokens[first].start : self.tokens[end].end])
+            key = fold(self.text[self.tokens[min(first, lead)].start : self.tokens[end].end])
             kind = self.value[first]
             found.append(SessionMention(self.index, lead, end, kind, title, key, end > last))
         return found
