@@ -11,6 +11,7 @@ from babel import Locale
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from .datafiles import load_model
+from .text import fold
 
 _Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 CLDR_LANGUAGES = ("ar", "en", "es", "fr")
@@ -84,14 +85,15 @@ def country_names() -> dict[str, dict[str, list[str]]]:
     spec = load_countries()
     names: dict[str, dict[str, list[str]]] = {}
     for lang in CLDR_LANGUAGES:
-        excluded = {name.casefold() for name in spec.exclude.get(lang, [])}
+        # compared folded: CLDR writes Oman "عُمان", which is Amman "عمان" once vowels go
+        excluded = {fold(name) for name in spec.exclude.get(lang, [])}
         for code, name in Locale(lang).territories.items():
             is_state = len(code) == 2 and code.isalpha() and code not in _NOT_STATES
-            if is_state and name.casefold() not in excluded:
+            if is_state and fold(name) not in excluded:
                 names.setdefault(code, {}).setdefault(lang, []).append(name)
         for code, forms in spec.countries.items():
             for form in forms.get(lang, []):
-                if form.casefold() not in excluded:
+                if fold(form) not in excluded:
                     names.setdefault(code, {}).setdefault(lang, []).append(form)
     return names
 

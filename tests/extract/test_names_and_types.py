@@ -24,6 +24,9 @@ from gcm_review import Engine, known_kind
         ("أطلقت الوزارة مشروعا لحماية الغابات في الغابون.", ["GA"]),
         ("وقّعت المغربيات والبحرين وللمغرب على الإعلان.", ["MA", "BH"]),
         ("South Sudan and Sudan signed a labour agreement.", ["SS", "SD"]),
+        # Amman (عمّان) and Oman (عُمان) are one word without vowels: only the long form is Oman
+        ("عقدت الورشة في عمّان يوم الأحد.", []),
+        ("وقعت سلطنة عمان اتفاقا للهجرة.", ["OM"]),
     ],
 )
 def test_countries(engine: Engine, text: str, codes: list[str]) -> None:

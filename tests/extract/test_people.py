@@ -456,3 +456,19 @@ def test_roles_and_names_around_an_apposition(
     [passage] = engine.analyse(read_document(path)).passages
     [marta] = passage.people
     assert (marta.role, marta.affiliation) == ("jefa", "Unidad de Migración de la CEPAL")
+
+
+def test_capitalised_words_after_a_role_and_connector_are_its_portfolio(
+    finder: PeopleFinder, extractor: Extractor
+) -> None:
+    [person] = find(
+        finder,
+        extractor,
+        "Intervino el viceministro de Movilidad Humana del Ecuador, Andrés Paredes Villacís, "
+        "quien destacó la regularización.",
+        "es",
+    )
+    assert (person.name, person.role) == (
+        "Andrés Paredes Villacís",
+        "viceministro de Movilidad Humana del Ecuador",
+    )

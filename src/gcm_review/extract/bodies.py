@@ -161,6 +161,10 @@ def _arabic_name(
             break
         if following.folded.startswith(_CONJUNCT):
             break
+        # after a definite head only its definite adjectives: "اللجنة الوطنية", not
+        # "اللجنة بالتعاون" (the committee, in cooperation)
+        if tokens[i].folded.startswith(definite) and not following.folded.startswith("ال"):
+            break
         last += 1
         if definite and following.folded.startswith(definite):
             break

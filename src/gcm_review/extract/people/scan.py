@@ -130,7 +130,10 @@ class Scan(MarkedPassage):
                 honorific, _, name = self._honorific_at(k)
                 return last, name, honorific
             adjacent = k == self.ends[head] + 1
-            name = None if inside else self._name_at(k, adjacent, loose and self.lex.cased)
+            # after a connector, capitalised words are the role's portfolio or body ("el
+            # viceministro de Movilidad Humana, Andrés Paredes"): a name follows a comma
+            after = (in_phrase or loose) and self.lex.cased
+            name = None if inside else self._name_at(k, adjacent, after)
             if name is not None:
                 return last, name, None
             if not (inside or self._tight(k)) or not self._describes(k, in_phrase):
