@@ -101,3 +101,38 @@ def test_a_state_inside_an_unknown_name_is_not_acting(engine: Engine, tmp_path: 
     [ghana] = [e for e in passage.mapping.entities if e.type == "country"]
     assert (ghana.value, ghana.actor, passage.actors) == ("GH", False, ())
     assert "Ghana Statistical Service" in [e.text for e in passage.mapping.entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        (
+            "L'Agence nationale de la statistique et de la démographie (ANSD) a publié "
+            "l'enquête. Selon l'ANSD, les départs ont augmenté.",
+            "fr",
+            ["Agence nationale de la statistique et de la démographie", "ANSD", "ANSD"],
+        ),
+        (
+            "La Direction générale d'appui aux Sénégalais de l'extérieur (DGASE) gère le fonds.",
+            "fr",
+            ["Direction générale d'appui aux Sénégalais de l'extérieur", "DGASE"],
+        ),
+        (
+            "El Servicio Jesuita a Migrantes (SJM) atiende a familias; el SJM pide más fondos.",
+            "es",
+            ["Servicio Jesuita a Migrantes", "SJM", "SJM"],
+        ),
+        # letters that are not the name's initials make no acronym, and no name runs to it
+        ("La Direction générale des étrangers (XYZ) gère le fonds.", "fr", []),
+    ],
+)
+def test_a_name_runs_to_the_acronym_its_initials_make(
+    text: str, lang: str, names: list[str]
+) -> None:
+    found = unknown(text, lang)
+    assert sorted(found) == sorted(names)
+    tokens = tokenize(text)
+    entities = find_unknown_organisations(
+        text, lang, tokens, extractor.entities(text, tokens, lang)
+    )
+    assert len({e.value for e in entities}) <= 1  # the acronym is the same body

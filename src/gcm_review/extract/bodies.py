@@ -23,6 +23,9 @@ _MAX_WORDS = 8
 _ARABIC_WORDS = 3
 _PROCLITICS = re.compile(r"^(?:[وفبلك]?ال|لل|[وفبلك])(?=..)")  # folded: "وال", "بال", "لل", "و"
 _CONJUNCT = ("وال",)  # "and the": a new conjunct
+_ACRONYM = re.compile(r"[A-ZÀ-Ý][A-Za-zÀ-ÿ]{1,9}")
+_AFTER_NAME = re.compile(r"\s*\(([A-ZÀ-Ý][A-Za-zÀ-ÿ]{1,9})\)")
+_SENTENCE_GAP = re.compile(r"[.;:!?]")
 # connectors that lead from a body to what it serves or where it sits, not inside its name:
 # "Coalition of South Asia to the Second Regional Review", "Office at the Ministry"
 _NOT_INSIDE = frozenset({"to", "at", "in", "on"})
@@ -89,6 +92,7 @@ def find_unknown_organisations(
         elif token.folded in bodies or token.key in bodies:
             inside = (joins | key_maker(lang).stopwords) - _NOT_INSIDE
             span = _capital_name(text, tokens, i, (free, state), inside)
+            span = _up_to_acronym(text, tokens, span or (i, i), (free, state)) or span
         else:
             continue
         if span is None:
@@ -97,7 +101,66 @@ def find_unknown_organisations(
         start, end = tokens[span[0]].start, tokens[span[1]].end
         name = text[start:end]
         found.append(Entity("organisation", name, start, end, UNKNOWN + fold(name)))
-    return found
+    return found + _acronyms_of(text, tokens, found, free)
+
+
+def _up_to_acronym(
+    text: str,
+    tokens: Sequence[Token],
+    span: tuple[int, int],
+    words: tuple[Sequence[bool], Sequence[bool]],
+) -> tuple[int, int] | None:
+    """A capitalised body word's name that runs, in any case, to the acronym in brackets
+    its initials make: "Agence nationale de la statistique et de la démographie (ANSD)";
+    a state's name or adjective may stand inside ("des Sénégalais de l'extérieur")."""
+    free, state = words
+    first = span[0]
+    if not tokens[first].text[:1].isupper():
+        return None
+    for j in range(span[1] + 1, min(len(tokens), first + _MAX_WORDS + 6)):
+        if not (free[j] or state[j]):
+            return None
+        if _bracketed(text, tokens, j):
+            initials = [t.text[0] for t in tokens[first:j] if t.text[:1].isalpha()]
+            return (first, j - 1) if _initials(tokens[j].text, initials) else None
+        if _SENTENCE_GAP.search(text[tokens[j - 1].end : tokens[j].start]):
+            return None
+    return None
+
+
+def _bracketed(text: str, tokens: Sequence[Token], j: int) -> bool:
+    """Whether token ``j`` is an acronym alone in brackets: "(ANSD)"."""
+    token = tokens[j]
+    return (
+        _ACRONYM.fullmatch(token.text) is not None
+        and text[tokens[j - 1].end : token.start].strip() == "("
+        and text[token.end : token.end + 1] == ")"
+    )
+
+
+def _initials(acronym: str, initials: Sequence[str]) -> bool:
+    """Whether the acronym's letters are the initials of the name's words, in order, the
+    first one first (words such as "de", "la" may give none)."""
+    letters = iter(letter.upper() for letter in initials)
+    return acronym[0] == initials[0].upper() and all(c in letters for c in acronym.upper())
+
+
+def _acronyms_of(
+    text: str, tokens: Sequence[Token], found: Sequence[Entity], free: Sequence[bool]
+) -> list[Entity]:
+    """The acronym given in brackets after an unknown body's name, wherever the passage
+    writes it, as that body."""
+    owners: dict[str, str] = {}
+    for entity in found:
+        after = text[entity.end : entity.end + 16]
+        match = _AFTER_NAME.match(after)
+        if match:
+            owners[match[1]] = entity.value
+    return [
+        Entity("organisation", t.text, t.start, t.end, owners[t.text])
+        for i, t in enumerate(tokens)
+        if free[i] and t.text in owners
+    ]
 
 
 def _joined(text: str, tokens: Sequence[Token], i: int) -> bool:
