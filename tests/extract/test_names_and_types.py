@@ -128,3 +128,11 @@ def test_a_city_names_its_state_not_acting(
     mapping = engine.classify(text, lang)
     assert mapping.countries == codes
     assert not any(e.actor for e in mapping.entities if e.type == "country" and e.value in codes)
+
+
+def test_a_heading_has_no_statement_type_but_keeps_its_objectives(engine: Engine) -> None:
+    heading = engine.classify("Objectif 15 : Accès des migrants aux services de base", "fr")
+    assert heading.statement_type == "none"
+    assert "15" in [m.target for m in heading.objectives]
+    sentence = engine.classify("Le Maroc a ouvert ses centres de santé aux migrants.", "fr")
+    assert sentence.statement_type != "none"

@@ -142,9 +142,12 @@ class Extractor:
         kind: str | None = None,
     ) -> StatementType:
         """Tell whether a passage reports a practice, a commitment, a challenge, a
-        recommendation or plain news (``report``); ``none`` when it is not about migration.
-        ``kind`` is the kind of document it comes from, when known."""
+        recommendation or plain news (``report``); ``none`` when it is not about migration
+        or is a heading (a few words with no closing full stop: "Objectif 15 : Accès aux
+        services de base"). ``kind`` is the kind of document it comes from, when known."""
         tokens = tokenize(text) if tokens is None else tokens
+        if len(tokens) <= _HEADING_WORDS and not text.rstrip().endswith(_CLOSERS):
+            return "none"
         return self.statements.classify(lang, tokens, relevant, vector, kind)
 
 
@@ -157,6 +160,10 @@ def _pick(hit: PhraseHit[_Name], tokens: Sequence[Token]) -> _Name | None:
         (name for name in hit.payloads if (capital or not name.capitalised) and name.fits(words)),
         None,
     )
+
+
+_HEADING_WORDS = 20  # a passage this short without a closing full stop is a heading
+_CLOSERS = (".", "!", "?", "؟", "…", "»", '"', "”")
 
 
 @cache
