@@ -96,3 +96,18 @@ def test_a_statement_heading_gives_the_state_the_document_speaks_for(
     assert all(p.actors == expected for p in analysed.passages[1:])
     declared = engine.analyse(read_document(path), DocumentInfo(country="TN"))
     assert declared.info.country == "TN"
+
+
+def test_a_city_inside_a_name_or_a_state_inside_a_city(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "red.txt"
+    path.write_text(
+        "Verónica Sáez Lagos, coordinadora de la red, habló en San Salvador.\n\n"
+        "La reunión prevista en Lagos fue aplazada.\n",
+        encoding="utf-8",
+    )
+    surname, city = engine.analyse(read_document(path)).passages
+    assert [p.name for p in surname.people] == ["Verónica Sáez Lagos"]
+    assert [p.city for p in surname.places] == ["San Salvador"]
+    states = [(e.text, e.value) for e in surname.mapping.entities if e.type == "country"]
+    assert states == [("San Salvador", "SV")]
+    assert [p.city for p in city.places] == ["Lagos"] and city.mapping.countries == ["NG"]

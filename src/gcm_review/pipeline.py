@@ -163,6 +163,8 @@ class Engine:
         named = self.extractor.entities(text, tokens, lang)
         places = find_places(text, lang, tokens) if places is None else places
         cities = self.extractor.city_countries(places)
+        # a state's name inside a city's ("San Salvador", "Kuwait City") is the city's
+        named = [e for e in named if not any(_holds(c, e) for c in cities)]
         entities = tuple(sorted((*named, *cities), key=lambda e: e.start))
         return Mapping(
             lang, found.relevant, found.objectives, found.principles, statement_type, entities
@@ -212,7 +214,9 @@ class Engine:
             acting = [e.value for e in mapping.entities if e.type == "country" and e.actor]
             actors = (info.country,) if info.country else tuple(dict.fromkeys(acting))
             dates = tuple(find_dates(passage.text, lang, reference, tokens))
-            people = tuple(self._people(passage.text, lang, mapping, tokens))
+            people = tuple(self._people(passage.text, lang, mapping, tokens, places))
+            if people:  # a city inside a name is the name's ("Verónica Sáez Lagos")
+                mapping, places = _outside_names(mapping, places, people)
             speakers = find_speakers(passage.text, lang, people, tokens)
             analysed.append(
                 AnalysedPassage(passage, mapping, actors, dates, people, places, speakers)
@@ -246,13 +250,38 @@ class Engine:
         )
 
     def _people(
-        self, text: str, lang: str, mapping: Mapping, tokens: Sequence[Token]
+        self,
+        text: str,
+        lang: str,
+        mapping: Mapping,
+        tokens: Sequence[Token],
+        places: Sequence[Place],
     ) -> list[PersonMention]:
-        countries = [e for e in mapping.entities if e.type == "country"]
+        """The people of a passage; a city's name may be a surname, so it stops no name."""
+        cities = {(p.start, p.end) for p in places}
+        countries = [
+            e for e in mapping.entities if e.type == "country" and (e.start, e.end) not in cities
+        ]
         organisations = [e for e in mapping.entities if e.type == "organisation"]
         named = self.names.people(text, lang)
         found = self.people.find(text, lang, countries, organisations, named, tokens)
         return [replace(person, key=person_key(person.name)) for person in found]
+
+
+def _holds(outer: Entity | Place | PersonMention, inner: Entity | Place) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _outside_names(
+    mapping: Mapping, places: tuple[Place, ...], people: Sequence[PersonMention]
+) -> tuple[Mapping, tuple[Place, ...]]:
+    """The mapping and places without the cities (and their states) inside people's names."""
+    inside = [p for p in places if any(_holds(person, p) for person in people)]
+    if not inside:
+        return mapping, places
+    spans = {(p.start, p.end) for p in inside}
+    entities = tuple(e for e in mapping.entities if (e.start, e.end) not in spans)
+    return replace(mapping, entities=entities), tuple(p for p in places if p not in inside)
 
 
 def _one_key_per_person(analysed: list[AnalysedPassage]) -> list[AnalysedPassage]:
