@@ -646,3 +646,35 @@ def test_the_meeting_on_one_of_its_days_is_the_meeting_named(facts_of: Build) ->
     [session] = event.sessions
     assert (event.start, event.end) == ("2025-03-11", "2025-03-12")
     assert session.title == "The first session, on fair recruitment"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "ordinal", "name"),
+    [
+        (
+            "es",
+            "Concluyó ayer en Santiago la XI Reunión Técnica del Proceso de Quito.",
+            11,
+            "XI Reunión Técnica del Proceso de Quito",
+        ),
+        (
+            "en",
+            "The second Asia-Pacific Regional Review of the Global Compact for Migration took "
+            "place in Bangkok.",
+            2,
+            "second Asia-Pacific Regional Review of the Global Compact for Migration",
+        ),
+        # a verb of the headline ends the name
+        (
+            "en",
+            "Third regional review of the migration compact concludes in Bangkok",
+            3,
+            "Third regional review of the migration compact",
+        ),
+    ],
+)
+def test_ordinals_in_roman_figures_or_before_a_region(
+    facts_of: Build, lang: str, text: str, ordinal: int, name: str
+) -> None:
+    [event] = events_of(facts_of, [text], lang)
+    assert (event.ordinal, event.name) == (ordinal, name)

@@ -73,6 +73,14 @@ class Scan:
             number = _NUMBERED.fullmatch(token.folded) if token.folded[:1].isdigit() else None
             if self.role[k] is None and number and number[2] in self.lex.suffixes:
                 self.role[k], self.value[k], self.end[k] = "ordinal", number[1], k
+            elif self.role[k] is None and (roman := _roman(token.text)) and self._before_core(k):
+                self.role[k], self.value[k], self.end[k] = "ordinal", str(roman), k  # "XI Reunión"
+
+    def _proper(self, k: int) -> bool:
+        return self.role[k] is None and self.tokens[k].text[:1].isupper()
+
+    def _before_core(self, k: int) -> bool:
+        return k + 1 < len(self.tokens) and self._tight(k + 1) and self.role[k + 1] in _CORE
 
     def _written(self, first: int, role: str, form: str) -> bool:
         """Stops and openers must stand as written apart from case ("à" opens a complement,
@@ -170,6 +178,14 @@ class Scan:
             j = first - 1
             while j > max(0, first - 3) and self._linking(j):
                 j -= 1
+            # a region's name between the number and the rest: "the second Asia-Pacific
+            # Regional Review"
+            m = j
+            while m > max(0, j - 3) and self._proper(m) and self._tight(m):
+                m -= 1
+            if j == first - 1 and m < j and self.role[m] == "ordinal":
+                first = self.start_of[m]
+                continue
             if self.role[j] not in _CORE or (j < first - 1 and self.role[j] != "edition"):
                 break
             first = self.start_of[j]
@@ -420,3 +436,25 @@ def _within(value: str, span: str) -> bool:
     """Whether the date ``value`` falls within the range ``start/end``."""
     start, _, end = span.partition("/")
     return start <= value[: len(start)] and value[: len(end)] <= end
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(word: str) -> int | None:
+    """The value of a Roman numeral of two letters or more written in capitals, in its
+    usual form ("XI"; not "IIII"), up to 89; None for anything else ("I" is a pronoun)."""
+    if not 2 <= len(word) <= 7 or any(c not in _ROMAN for c in word):
+        return None
+    values = [_ROMAN[c] for c in word]
+    total = sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+    canonical = _ROMAN_FORMS[total] if 0 < total < len(_ROMAN_FORMS) else ""
+    return total if canonical == word else None
+
+
+def _roman_form(n: int) -> str:
+    tens = ["", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX"][n // 10]
+    return tens + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][n % 10]
+
+
+_ROMAN_FORMS = [_roman_form(n) for n in range(90)]
