@@ -275,12 +275,15 @@ def _holds(outer: Entity | Place | PersonMention, inner: Entity | Place) -> bool
 def _outside_names(
     mapping: Mapping, places: tuple[Place, ...], people: Sequence[PersonMention]
 ) -> tuple[Mapping, tuple[Place, ...]]:
-    """The mapping and places without the cities (and their states) inside people's names."""
+    """The mapping and places without the cities and states inside people's names
+    ("Verónica Sáez Lagos", "هالة المصري")."""
     inside = [p for p in places if any(_holds(person, p) for person in people)]
-    if not inside:
+    states = [
+        e for e in mapping.entities if e.type == "country" and any(_holds(p, e) for p in people)
+    ]
+    if not (inside or states):
         return mapping, places
-    spans = {(p.start, p.end) for p in inside}
-    entities = tuple(e for e in mapping.entities if (e.start, e.end) not in spans)
+    entities = tuple(e for e in mapping.entities if e not in states)
     return replace(mapping, entities=entities), tuple(p for p in places if p not in inside)
 
 

@@ -472,3 +472,18 @@ def test_capitalised_words_after_a_role_and_connector_are_its_portfolio(
         "Andrés Paredes Villacís",
         "viceministro de Movilidad Humana del Ecuador",
     )
+
+
+def test_an_arabic_nisba_after_a_first_name_is_a_family_name(
+    engine: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "ar.txt"
+    path.write_text(
+        "وتحدثت الدكتورة هالة المصري من وزارة الصحة عن إدماج أطفال المهاجرين.\n\n"
+        "وأكد الوزير المصري التزام بلاده بالميثاق.\n",
+        encoding="utf-8",
+    )
+    named, minister = engine.analyse(read_document(path)).passages
+    assert [p.name for p in named.people] == ["هالة المصري"]
+    assert named.mapping.countries == []  # the family name is no state
+    assert minister.mapping.countries == ["EG"] and not minister.people

@@ -47,6 +47,8 @@ class PeopleLexicon(BaseModel):
         not_name_suffixes: endings no name word of five letters or more has (Arabic
             possessive pronouns: "بلادها", her country).
         stopword_names: names that fold like a stop word, as written ("علي").
+        nisba_names: whether a state's adjective with the article after a first name is a
+            family name (Arabic "هالة المصري").
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -68,6 +70,7 @@ class PeopleLexicon(BaseModel):
     not_name_prefixes: list[_Phrase] = []
     not_name_suffixes: list[_Phrase] = []
     stopword_names: list[_Phrase] = []
+    nisba_names: bool = False
 
 
 def people_path() -> Path:
@@ -108,6 +111,7 @@ class Lexicon:
         self.prefixes = tuple(fold(prefix) for prefix in spec.complement_prefixes)
         self.blocked = tuple(fold(prefix) for prefix in spec.not_name_prefixes)
         self.blocked_endings = tuple(fold(suffix) for suffix in spec.not_name_suffixes)
+        self.nisba_names = spec.nisba_names
         self.stopword_names = frozenset(spec.stopword_names)
         pairs = spec.attached_connectors.items()
         self.attached = sorted(((fold(p), j) for p, j in pairs), key=lambda pair: -len(pair[0]))

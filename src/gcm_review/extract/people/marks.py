@@ -101,7 +101,7 @@ class MarkedPassage:
         token = self.tokens[i]
         return (
             self.mark[i] is None
-            and self.entity[i] is None
+            and (self.entity[i] is None or self._family_name(i))
             and token.key not in self.lex.not_names
             and (not self._stop(i) or token.text in self.lex.stopword_names)
             and not any(char.isdigit() for char in token.text)
@@ -109,6 +109,19 @@ class MarkedPassage:
             and not (len(token.folded) >= _LONG and token.folded.endswith(self.lex.blocked_endings))
             and (token.text[:1].isupper() or not self.lex.cased)
         )
+
+    def _family_name(self, i: int) -> bool:
+        """Whether a state's adjective is a family name: an Arabic nisba written with the
+        article right after a first name ("هالة المصري"), not after a title or role."""
+        entity, folded = self.entity[i], self.tokens[i].folded
+        if not (self.lex.nisba_names and i and entity is not None and entity.type == "country"):
+            return False
+        before = i - 1
+        plain = self.mark[before] is None and self.entity[before] is None
+        nisba = (
+            folded.startswith("ال") and folded.endswith("ي") and entity.text == self.tokens[i].text
+        )
+        return plain and nisba and not self._stop(before)
 
     def _particle(self, i: int) -> bool:
         entity = self.entity[i]
