@@ -487,3 +487,8 @@ def test_an_arabic_nisba_after_a_first_name_is_a_family_name(
     assert [p.name for p in named.people] == ["هالة المصري"]
     assert named.mapping.countries == []  # the family name is no state
     assert minister.mapping.countries == ["EG"] and not minister.people
+
+
+def test_an_arabic_accusative_noun_is_no_name(finder: PeopleFinder, extractor: Extractor) -> None:
+    text = "وأصدر رئيس الوزراء قراراً بتشكيل لجنة وطنية للهجرة."
+    assert find(finder, extractor, text, "ar") == []

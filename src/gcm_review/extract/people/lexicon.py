@@ -46,6 +46,8 @@ class PeopleLexicon(BaseModel):
         not_name_prefixes: prefixes no name word starts with (Arabic "and the").
         not_name_suffixes: endings no name word of five letters or more has (Arabic
             possessive pronouns: "بلادها", her country).
+        not_name_written_endings: endings, as written with their marks, no name word has
+            (the Arabic accusative "قراراً").
         stopword_names: names that fold like a stop word, as written ("علي").
         nisba_names: whether a state's adjective with the article after a first name is a
             family name (Arabic "هالة المصري").
@@ -69,6 +71,7 @@ class PeopleLexicon(BaseModel):
     complement_prefixes: list[_Phrase] = []
     not_name_prefixes: list[_Phrase] = []
     not_name_suffixes: list[_Phrase] = []
+    not_name_written_endings: list[_Phrase] = []
     stopword_names: list[_Phrase] = []
     nisba_names: bool = False
 
@@ -112,6 +115,7 @@ class Lexicon:
         self.blocked = tuple(fold(prefix) for prefix in spec.not_name_prefixes)
         self.blocked_endings = tuple(fold(suffix) for suffix in spec.not_name_suffixes)
         self.nisba_names = spec.nisba_names
+        self.written_endings = tuple(spec.not_name_written_endings)
         self.stopword_names = frozenset(spec.stopword_names)
         pairs = spec.attached_connectors.items()
         self.attached = sorted(((fold(p), j) for p, j in pairs), key=lambda pair: -len(pair[0]))

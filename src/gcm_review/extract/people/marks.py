@@ -107,6 +107,7 @@ class MarkedPassage:
             and not any(char.isdigit() for char in token.text)
             and not token.folded.startswith(self.lex.blocked)
             and not (len(token.folded) >= _LONG and token.folded.endswith(self.lex.blocked_endings))
+            and not token.text.endswith(self.lex.written_endings)
             and (token.text[:1].isupper() or not self.lex.cased)
         )
 
