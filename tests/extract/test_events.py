@@ -678,3 +678,15 @@ def test_ordinals_in_roman_figures_or_before_a_region(
 ) -> None:
     [event] = events_of(facts_of, [text], lang)
     assert (event.ordinal, event.name) == (ordinal, name)
+
+
+def test_every_person_after_a_list_of_speakers_spoke(facts_of: Build) -> None:
+    texts = [
+        "The second regional review of the Global Compact for Migration was held in Bangkok "
+        "on 5 and 6 June 2025. The panel on labour migration was chaired by Thailand. "
+        "Speakers included Mr. Rohan Perera, Regional Director of the ILO, and Dr. Aiko "
+        "Tanabe, Chief of the Data Section. Nepal spoke later.",
+    ]
+    [event] = events_of(facts_of, texts, "en")
+    [panel] = event.sessions
+    assert panel.speakers == ("Rohan Perera", "Aiko Tanabe")

@@ -18,10 +18,12 @@ from .words import BLOCKS, Lexicon
 _Fact = Entity | PersonMention | Place | DateMention
 # When one phrase is listed under several roles, the first role here wins.
 _ROLES = ("ordinal", "session", "generic", "head", "review", "edition", "qualifier",
-          "chair_before", "chair_after", "org_before", "org_after", "speech", "venue",
-          "topic", "opener", "determiner", "joiner", "stop")  # fmt: skip
+          "chair_before", "chair_after", "org_before", "org_after", "speech", "speakers",
+          "venue", "topic", "opener", "determiner", "joiner", "stop")  # fmt: skip
 _CORE = frozenset({"head", "review", "edition", "qualifier", "ordinal"})
-_ENDS = frozenset(_ROLES[1:3] + _ROLES[7:13] + ("stop",))  # roles that end a name or title
+# roles that end a name or title
+_ENDS = frozenset({"session", "generic", "chair_before", "chair_after", "org_before",
+                   "org_after", "speech", "speakers", "venue", "stop"})  # fmt: skip
 _TITLE_ENDS = _ENDS | {"head", "review", "ordinal"}  # a topic ends where an event is named
 _NUMBERED = re.compile(r"(\d{1,2})(\D+)")  # "2e", "2nd", "2ª" (suffixes from the data)
 _SENTENCE = re.compile(r"[.;:!?؛؟]")
@@ -278,10 +280,14 @@ class Scan:
                 self._organisers(first, last, mentions, sessions)
             elif role.startswith("chair_"):
                 self._chair(first, last, sessions)
-            elif role == "speech":
-                session, person = _nearest(sessions, first, last, 20), self._person(first, last)
-                if isinstance(session, SessionMention) and person is not None:
-                    session.speakers += [] if person.name in session.speakers else [person.name]
+            elif role in ("speech", "speakers"):
+                session = _nearest(sessions, first, last, 20)
+                if not isinstance(session, SessionMention):
+                    continue
+                people = self._listed(last) if role == "speakers" else [self._person(first, last)]
+                for person in people:
+                    if person is not None and person.name not in session.speakers:
+                        session.speakers.append(person.name)
         for s in sessions:  # the event named right after or before the session
             near = (m for m in mentions if -1 < m.first - s.last < 14 or -1 < s.first - m.last < 10)
             s.event = next(near, None)
@@ -406,6 +412,11 @@ class Scan:
             session.chair_country = session.chair_country or person.country
         if person is not None:
             session.chair_person = session.chair_person or person.name
+
+    def _listed(self, last: int) -> list[PersonMention]:
+        """The people named after token ``last`` in its sentence, in order."""
+        after = [t for t in self.things if t.first > last and not self._ended(last, t.first)]
+        return [t.item for t in after if isinstance(t.item, PersonMention)]
 
     def _person(
         self, first: int, last: int, before: bool | None = None, reach: int = 50

@@ -26,7 +26,9 @@ class EventWords(BaseModel):
     """The words of meetings in one language: the schema of ``data/events/<lang>.yaml``.
 
     ``cased`` says whether the script has capitals; ``head_final`` whether the last head of
-    a run names the kind ("Review Forum"). The shipped files document the other fields.
+    a run names the kind ("Review Forum"); ``speaker_lists`` the words after which every
+    person named in the sentence spoke ("Speakers included", "intervinieron"). The shipped
+    files document the other fields.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -53,6 +55,7 @@ class EventWords(BaseModel):
     determiners: list[_Phrase] = []
     chair: _Agents
     speech: list[_Phrase]
+    speaker_lists: list[_Phrase] = []
     organisers: _Agents
     venue: list[_Phrase]
     list_joiners: list[_Phrase]
@@ -66,6 +69,7 @@ class EventWords(BaseModel):
             "determiner": self.determiners,
             "chair_before": self.chair.get("agent_before", []),
             "chair_after": self.chair.get("agent_after", []), "speech": self.speech,
+            "speakers": self.speaker_lists,
             "org_before": self.organisers.get("agent_before", []),
             "org_after": self.organisers.get("agent_after", []), "venue": self.venue,
             "joiner": self.list_joiners, "stop": self.stops,
