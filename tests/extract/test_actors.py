@@ -49,6 +49,13 @@ def acting(text: str, lang: str) -> dict[str, bool]:
             "ar",
             {"JO": True},
         ),
+        # a state its representative speaks for acts
+        (
+            "Más tarde, la representante del Perú anunció que su gobierno ampliará el programa.",
+            "es",
+            {"PE": True},
+        ),
+        ("كما أشار ممثل جمهورية مصر العربية إلى أن القاهرة أطلقت حملة وطنية", "ar", {"EG": True}),
         # a state listed with an acting one acts too
         (
             "La Côte d'Ivoire et le Burkina Faso ont présenté leurs plans nationaux.",
