@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from gcm_review import Engine, SQLiteStore
+from gcm_review import AnalysedDocument, DocumentInfo, Engine, SQLiteStore, read_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -23,6 +23,22 @@ def fixtures() -> Path:
 def engine() -> Engine:
     """The default GCM engine, built once."""
     return Engine()
+
+
+Analyse = Callable[..., AnalysedDocument]
+
+
+@pytest.fixture
+def analyse_text(engine: Engine, tmp_path: Path) -> Analyse:
+    """Analyse a text the way a user's file is: written to a real .txt file (paragraphs
+    apart by blank lines), read and analysed, with what the caller declares about it."""
+
+    def analyse(text: str, info: DocumentInfo | None = None) -> AnalysedDocument:
+        path = tmp_path / f"document-{len(list(tmp_path.glob('document-*')))}.txt"
+        path.write_text(text, encoding="utf-8")
+        return engine.analyse(read_document(path), info)
+
+    return analyse
 
 
 @pytest.fixture

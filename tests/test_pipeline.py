@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Analyse
 from gcm_review import DocumentInfo, Engine, SQLiteStore, ingest, read_document
 from gcm_review.language import detect_language
 from gcm_review.mapping import Mapper
@@ -86,26 +87,21 @@ ES, AR = (
     ],
 )
 def test_a_statement_heading_gives_the_state_the_document_speaks_for(
-    engine: Engine, tmp_path: Path, heading: str, body: str, speaker: str | None
+    analyse_text: Analyse, heading: str, body: str, speaker: str | None
 ) -> None:
-    path = tmp_path / "statement.txt"
-    path.write_text(f"{heading}\n\n{body}\n", encoding="utf-8")
-    analysed = engine.analyse(read_document(path))
+    analysed = analyse_text(f"{heading}\n\n{body}\n")
     assert analysed.info.country == speaker
     expected = (speaker,) if speaker else ()
     assert all(p.actors == expected for p in analysed.passages[1:])
-    declared = engine.analyse(read_document(path), DocumentInfo(country="TN"))
+    declared = analyse_text(f"{heading}\n\n{body}\n", DocumentInfo(country="TN"))
     assert declared.info.country == "TN"
 
 
-def test_a_city_inside_a_name_or_a_state_inside_a_city(engine: Engine, tmp_path: Path) -> None:
-    path = tmp_path / "red.txt"
-    path.write_text(
+def test_a_city_inside_a_name_or_a_state_inside_a_city(analyse_text: Analyse) -> None:
+    surname, city = analyse_text(
         "Verónica Sáez Lagos, coordinadora de la red, habló en San Salvador.\n\n"
-        "La reunión prevista en Lagos fue aplazada.\n",
-        encoding="utf-8",
-    )
-    surname, city = engine.analyse(read_document(path)).passages
+        "La reunión prevista en Lagos fue aplazada.\n"
+    ).passages
     assert [p.name for p in surname.people] == ["Verónica Sáez Lagos"]
     assert [p.city for p in surname.places] == ["San Salvador"]
     states = [(e.text, e.value) for e in surname.mapping.entities if e.type == "country"]

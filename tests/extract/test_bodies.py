@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from gcm_review import Engine, read_document
+from conftest import Analyse
 from gcm_review.extract import Extractor
 from gcm_review.extract.bodies import UNKNOWN, find_unknown_organisations
 from gcm_review.text import tokenize
@@ -90,14 +88,11 @@ def test_unknown_organisation_shapes(text: str, lang: str, names: list[str]) -> 
     assert unknown(text, lang) == names
 
 
-def test_a_state_inside_an_unknown_name_is_not_acting(engine: Engine, tmp_path: Path) -> None:
-    path = tmp_path / "survey.txt"
-    path.write_text(
+def test_a_state_inside_an_unknown_name_is_not_acting(analyse_text: Analyse) -> None:
+    [passage] = analyse_text(
         "The Ghana Statistical Service added questions on migrant workers to its labour force "
-        "survey.\n",
-        encoding="utf-8",
-    )
-    [passage] = engine.analyse(read_document(path)).passages
+        "survey.\n"
+    ).passages
     [ghana] = [e for e in passage.mapping.entities if e.type == "country"]
     assert (ghana.value, ghana.actor, passage.actors) == ("GH", False, ())
     assert "Ghana Statistical Service" in [e.text for e in passage.mapping.entities]

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_file
-from gcm_review import Engine, read_document
+from conftest import Analyse, shared_file
 from gcm_review.datafiles import load_model
 from gcm_review.errors import DataFileError
 from gcm_review.extract import Extractor
@@ -415,20 +414,17 @@ def test_a_partial_name_joins_the_one_fuller_name_of_its_document() -> None:
     assert within_document(keys) == {"bennani": "bennani karim"}  # "ndiaye" fits two names
 
 
-def test_analyse_keys_a_surname_alone_as_the_full_name(engine: Engine, tmp_path: Path) -> None:
-    path = tmp_path / "news.txt"
-    path.write_text(
+def test_analyse_keys_a_surname_alone_as_the_full_name(analyse_text: Analyse) -> None:
+    analysed = analyse_text(
         "M. Karim Bennani, secrétaire général du ministère, a ouvert la séance.\n\n"
-        "Dans son allocution, M. Bennani a annoncé l'élargissement des voies légales.\n",
-        encoding="utf-8",
+        "Dans son allocution, M. Bennani a annoncé l'élargissement des voies légales.\n"
     )
-    analysed = engine.analyse(read_document(path))
     keys = {person.key for passage in analysed.passages for person in passage.people}
     assert keys == {"bennani karim"}
 
 
 def test_roles_and_names_around_an_apposition(
-    finder: PeopleFinder, extractor: Extractor, engine: Engine, tmp_path: Path
+    finder: PeopleFinder, extractor: Extractor, analyse_text: Analyse
 ) -> None:
     [haque] = find(
         finder,
@@ -438,22 +434,16 @@ def test_roles_and_names_around_an_apposition(
     )
     assert (haque.name, haque.role) == ("Farzana Haque", "Joint Secretary")
     # a pronoun ending makes no name: "تجربة بلادها" (her country's experience) is none
-    path = tmp_path / "ar.txt"
-    path.write_text(
+    [passage] = analyse_text(
         "وعرضت السيدة منى العبيدي، مستشارة وزير التشغيل في الجمهورية التونسية، تجربة بلادها "
-        "في مراقبة وكالات التوظيف.\n",
-        encoding="utf-8",
-    )
-    [passage] = engine.analyse(read_document(path)).passages
+        "في مراقبة وكالات التوظيف.\n"
+    ).passages
     assert [person.name for person in passage.people] == ["منى العبيدي"]
     # a role ends before the connector that opens its body: "jefa | de la Unidad ..."
-    path = tmp_path / "es.txt"
-    path.write_text(
+    [passage] = analyse_text(
         "La Dra. Marta Echeverría Ruiz, jefa de la Unidad de Migración de la CEPAL, presentó "
-        "el informe.\n",
-        encoding="utf-8",
-    )
-    [passage] = engine.analyse(read_document(path)).passages
+        "el informe.\n"
+    ).passages
     [marta] = passage.people
     assert (marta.role, marta.affiliation) == ("jefa", "Unidad de Migración de la CEPAL")
 
@@ -474,16 +464,11 @@ def test_capitalised_words_after_a_role_and_connector_are_its_portfolio(
     )
 
 
-def test_an_arabic_nisba_after_a_first_name_is_a_family_name(
-    engine: Engine, tmp_path: Path
-) -> None:
-    path = tmp_path / "ar.txt"
-    path.write_text(
+def test_an_arabic_nisba_after_a_first_name_is_a_family_name(analyse_text: Analyse) -> None:
+    named, minister = analyse_text(
         "وتحدثت الدكتورة هالة المصري من وزارة الصحة عن إدماج أطفال المهاجرين.\n\n"
-        "وأكد الوزير المصري التزام بلاده بالميثاق.\n",
-        encoding="utf-8",
-    )
-    named, minister = engine.analyse(read_document(path)).passages
+        "وأكد الوزير المصري التزام بلاده بالميثاق.\n"
+    ).passages
     assert [p.name for p in named.people] == ["هالة المصري"]
     assert named.mapping.countries == []  # the family name is no state
     assert minister.mapping.countries == ["EG"] and not minister.people
