@@ -60,6 +60,7 @@ class LanguageProfile(BaseModel):
     agent_markers: list[_Phrase] = []
     addressee_markers: list[_Phrase] = []
     coordinators: list[_Phrase] = []
+    own_country: list[_Phrase] = []
     statement_heads: list[_Phrase] = []
     topic_prepositions: list[_Phrase] = []
     prefixes: list[_Phrase]

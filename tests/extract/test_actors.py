@@ -56,6 +56,18 @@ def acting(text: str, lang: str) -> dict[str, bool]:
             {"PE": True},
         ),
         ("كما أشار ممثل جمهورية مصر العربية إلى أن القاهرة أطلقت حملة وطنية", "ar", {"EG": True}),
+        # "his country" is the nearest state named before it in its sentence
+        (
+            "Intervino el viceministro de Movilidad Humana del Ecuador, quien destacó que su país "
+            "ha regularizado a 100.000 personas venezolanas.",
+            "es",
+            {"EC": True, "VE": False},
+        ),
+        (
+            "Mme Awa Koné, ministre ivoirienne, a indiqué que son pays a ouvert trois centres.",
+            "fr",
+            {"CI": True},
+        ),
         # a state listed with an acting one acts too
         (
             "La Côte d'Ivoire et le Burkina Faso ont présenté leurs plans nationaux.",

@@ -25,6 +25,7 @@ _SUBJECT_WINDOW = 6  # tokens from the start of a sentence where its subject sta
 _MARKER_REACH = 4  # words between an agent or addressing phrase and the state it introduces
 _SENTENCE_END = frozenset(".!?؟;:")
 _HEADING_WORDS = 30  # a longer first passage is no heading
+_AGENT, _ADDRESSEE, _OWN = "agent", "addressee", "own"  # the kinds of marker phrases
 
 
 class ActorRules:
@@ -36,9 +37,13 @@ class ActorRules:
         self.glued = tuple(
             fold(w) for w in profile.place_prepositions if len(w) == 1 and is_arabic(w)
         )
-        phrases = [([t.folded for t in tokenize(m)], True) for m in profile.agent_markers]
-        phrases += [([t.folded for t in tokenize(m)], False) for m in profile.addressee_markers]
-        self.markers: PhraseMatcher[bool] = PhraseMatcher(phrases)
+        groups = (
+            (_AGENT, profile.agent_markers),
+            (_ADDRESSEE, profile.addressee_markers),
+            (_OWN, profile.own_country),
+        )
+        phrases = [([t.folded for t in tokenize(m)], kind) for kind, ms in groups for m in ms]
+        self.markers: PhraseMatcher[str] = PhraseMatcher(phrases)
         self.marker_words = longest_keys(words for words, _ in phrases)
         self.joiners = frozenset(fold(w) for w in profile.coordinators)
         self.heads = [[t.folded for t in tokenize(h)] for h in profile.statement_heads]
@@ -50,11 +55,9 @@ class ActorRules:
         ("on", "sur", "حول"), and names one state and no organisation."""
         words = [token.folded for token in tokens]
         head = next((h for h in self.heads if words[: len(h)] == h), None)
-        if (
-            head is None
-            or len(words) > _HEADING_WORDS
-            or words[len(head) : len(head) + 1] in ([w] for w in self.topics)
-        ):
+        if head is None or len(words) > _HEADING_WORDS or len(words) == len(head):
+            return None
+        if words[len(head)] in self.topics:
             return None
         states = {e.value for e in entities if e.type == "country"}
         named = any(e.type == "organisation" for e in entities)
@@ -68,25 +71,56 @@ class ActorRules:
         firsts = [bisect_right(starts, state.start) - 1 for state in states]
         words = [t.folded for t in tokens]
         hits = [] if self.marker_words.isdisjoint(words) else self.markers.find(words)
+        owners = self._owners(text, tokens, hits, states, firsts)
         marked: list[Entity] = []
         for state, first in zip(states, firsts, strict=True):
             said = self._marker(text, tokens, hits, first)
             actor = said if said is not None else self._subject(text, tokens, first)
             if not actor and marked and marked[-1].actor and self._listed(text, marked[-1], state):
                 actor = True
-            marked.append(replace(state, actor=actor))
+            marked.append(replace(state, actor=actor or state.value in owners))
         return marked
 
+    def _owners(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        hits: Sequence[PhraseHit[str]],
+        states: Sequence[Entity],
+        firsts: Sequence[int],
+    ) -> set[str]:
+        """The states whose own country a sentence speaks of: the nearest one named before
+        "his country" in its sentence ("the vice-minister of Ecuador said that his country
+        has regularised 100,000 Venezuelans" is Ecuador acting)."""
+        owners: set[str] = set()
+        for hit in (h for h in hits if h.payloads[0] == _OWN):
+            before = [
+                state.value
+                for state, first in zip(states, firsts, strict=True)
+                if first < hit.first and not self._ended(text, tokens, first, hit.first)
+            ]
+            owners |= set(before[-1:])
+        return owners
+
+    def _ended(self, text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+        """Whether a sentence ends between tokens ``a`` and ``b``."""
+        return any(_ends_before(text, tokens, k) for k in range(a + 1, b + 1))
+
     def _marker(
-        self, text: str, tokens: Sequence[Token], hits: Sequence[PhraseHit[bool]], first: int
+        self, text: str, tokens: Sequence[Token], hits: Sequence[PhraseHit[str]], first: int
     ) -> bool | None:
         """True after an agent phrase, False after an addressing one, None after neither."""
-        before = [hit for hit in hits if hit.last < first <= hit.last + _MARKER_REACH + 1]
+        before = [
+            hit
+            for hit in hits
+            if hit.payloads[0] != _OWN and hit.last < first <= hit.last + _MARKER_REACH + 1
+        ]
         if not before:
             return None
         nearest = max(before, key=lambda hit: hit.last)
-        between = text[tokens[nearest.last].end : tokens[first].start]
-        return None if _SENTENCE_END.intersection(between) else nearest.payloads[0]
+        if self._ended(text, tokens, nearest.last, first):
+            return None
+        return nearest.payloads[0] == _AGENT
 
     def _subject(self, text: str, tokens: Sequence[Token], first: int) -> bool:
         """Whether the token at ``first`` stands in subject position of its sentence."""
@@ -94,9 +128,7 @@ class ActorRules:
         if token.folded.startswith(self.glued) and token.folded != token.key:
             return False  # "بالمغرب", "للأردن": a preposition glued to the name
         start = first
-        while start > 0 and not _SENTENCE_END.intersection(
-            text[tokens[start - 1].end : tokens[start].start]
-        ):
+        while start > 0 and not _ends_before(text, tokens, start):
             start -= 1
         before = tokens[max(start, first - 2) : first]
         return first - start < _SUBJECT_WINDOW and not any(t.folded in self.places for t in before)
@@ -115,6 +147,15 @@ class ActorRules:
 
 
 _WORDS = re.compile(r"\w+")
+
+
+def _ends_before(text: str, tokens: Sequence[Token], k: int) -> bool:
+    """Whether a sentence ends right before token ``k`` (not the mark of "100.000")."""
+    gap = text[tokens[k - 1].end : tokens[k].start]
+    if not _SENTENCE_END.intersection(gap):
+        return False
+    number = gap in (".", ",", ":") and tokens[k - 1].text[-1:].isdigit()
+    return not (number and tokens[k].text[:1].isdigit())
 
 
 @cache
