@@ -164,7 +164,8 @@ class Engine:
         places = find_places(text, lang, tokens) if places is None else places
         cities = self.extractor.city_countries(places)
         # a state's name inside a city's ("San Salvador", "Kuwait City") is the city's
-        named = [e for e in named if not any(_holds(c, e) for c in cities)]
+        if cities:
+            named = [e for e in named if not any(_holds(c, e) for c in cities)]
         entities = tuple(sorted((*named, *cities), key=lambda e: e.start))
         return Mapping(
             lang, found.relevant, found.objectives, found.principles, statement_type, entities

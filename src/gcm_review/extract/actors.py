@@ -127,11 +127,15 @@ class ActorRules:
         token = tokens[first]
         if token.folded.startswith(self.glued) and token.folded != token.key:
             return False  # "بالمغرب", "للأردن": a preposition glued to the name
-        start = first
-        while start > 0 and not _ends_before(text, tokens, start):
+        start = first  # the sentence's first token, looked for among the window's only
+        while (
+            start > 0 and first - start < _SUBJECT_WINDOW and not _ends_before(text, tokens, start)
+        ):
             start -= 1
+        if first - start >= _SUBJECT_WINDOW:
+            return False
         before = tokens[max(start, first - 2) : first]
-        return first - start < _SUBJECT_WINDOW and not any(t.folded in self.places for t in before)
+        return not any(t.folded in self.places for t in before)
 
     def _listed(self, text: str, previous: Entity, state: Entity) -> bool:
         """Whether ``state`` follows ``previous`` in a list: only a comma, a coordinator and
