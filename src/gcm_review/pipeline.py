@@ -212,12 +212,12 @@ class Engine:
             if unknown:
                 entities = sorted((*_named_in(mapping.entities, unknown), *unknown), key=_start)
                 mapping = replace(mapping, entities=tuple(entities))
-            acting = [e.value for e in mapping.entities if e.type == "country" and e.actor]
-            actors = (info.country,) if info.country else tuple(dict.fromkeys(acting))
             dates = tuple(find_dates(passage.text, lang, reference, tokens))
             people = tuple(self._people(passage.text, lang, mapping, tokens, places))
             if people:  # a city inside a name is the name's ("Verónica Sáez Lagos")
                 mapping, places = _outside_names(mapping, places, people)
+            acting = [e.value for e in mapping.entities if e.type == "country" and e.actor]
+            actors = (info.country,) if info.country else tuple(dict.fromkeys(acting))
             speakers = find_speakers(passage.text, lang, people, tokens)
             analysed.append(
                 AnalysedPassage(passage, mapping, actors, dates, people, places, speakers)
@@ -304,9 +304,7 @@ def _named_in(entities: Sequence[Entity], bodies: Sequence[Entity]) -> list[Enti
     """The entities, a state named inside a body's name ("Ghana Statistical Service") made
     a state concerned, not acting."""
     return [
-        replace(e, actor=False)
-        if e.actor and any(b.start <= e.start and e.end <= b.end for b in bodies)
-        else e
+        replace(e, actor=False) if e.actor and any(_holds(b, e) for b in bodies) else e
         for e in entities
     ]
 

@@ -477,3 +477,9 @@ def test_an_arabic_nisba_after_a_first_name_is_a_family_name(analyse_text: Analy
 def test_an_arabic_accusative_noun_is_no_name(finder: PeopleFinder, extractor: Extractor) -> None:
     text = "وأصدر رئيس الوزراء قراراً بتشكيل لجنة وطنية للهجرة."
     assert find(finder, extractor, text, "ar") == []
+
+
+def test_a_family_name_is_no_acting_state(analyse_text: Analyse) -> None:
+    [passage] = analyse_text("قالت الدكتورة هالة المصري إن الحملة شملت ثلاث محافظات.\n").passages
+    assert [p.name for p in passage.people] == ["هالة المصري"]
+    assert passage.actors == ()
