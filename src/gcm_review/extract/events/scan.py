@@ -75,8 +75,8 @@ class Scan:
             number = _NUMBERED.fullmatch(token.folded) if token.folded[:1].isdigit() else None
             if self.role[k] is None and number and number[2] in self.lex.suffixes:
                 self.role[k], self.value[k], self.end[k] = "ordinal", number[1], k
-            elif self.role[k] is None and (roman := _roman(token.text)) and self._before_core(k):
-                self.role[k], self.value[k], self.end[k] = "ordinal", str(roman), k  # "XI Reunión"
+            elif self.role[k] is None and token.text in _ROMAN and self._before_core(k):
+                self.role[k], self.value[k], self.end[k] = "ordinal", str(_ROMAN[token.text]), k
 
     def _proper(self, k: int) -> bool:
         return self.role[k] is None and self.tokens[k].text[:1].isupper()
@@ -449,23 +449,11 @@ def _within(value: str, span: str) -> bool:
     return start <= value[: len(start)] and value[: len(end)] <= end
 
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def _roman(word: str) -> int | None:
-    """The value of a Roman numeral of two letters or more written in capitals, in its
-    usual form ("XI"; not "IIII"), up to 89; None for anything else ("I" is a pronoun)."""
-    if not 2 <= len(word) <= 7 or any(c not in _ROMAN for c in word):
-        return None
-    values = [_ROMAN[c] for c in word]
-    total = sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
-    canonical = _ROMAN_FORMS[total] if 0 < total < len(_ROMAN_FORMS) else ""
-    return total if canonical == word else None
-
-
 def _roman_form(n: int) -> str:
     tens = ["", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX"][n // 10]
     return tens + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][n % 10]
 
 
-_ROMAN_FORMS = [_roman_form(n) for n in range(90)]
+# Roman numerals of two to seven capitals in their usual form, up to 89 ("XI"; not "IIII";
+# "I" alone is a pronoun)
+_ROMAN = {form: n for n in range(1, 90) if 2 <= len(form := _roman_form(n)) <= 7}
