@@ -20,7 +20,7 @@ from threadpoolctl import ThreadpoolController
 
 from .errors import IngestError, StoreError
 from .extract import ExtractOptions, Extractor
-from .extract.actors import speaking_state
+from .extract.actors import actor_rules
 from .extract.bodies import find_unknown_organisations
 from .extract.dates import find_dates, infer_document_date
 from .extract.events import PassageFacts, find_events
@@ -236,8 +236,9 @@ class Engine:
         ("Statement by the Delegation of Ghana")."""
         headings = (info.title, document.title, passages[0].text if passages else None)
         for heading in dict.fromkeys(h for h in headings if h):
-            entities = self.extractor.entities(heading, tokenize(heading), lang)
-            if speaker := speaking_state(heading, lang, entities):
+            tokens = tokenize(heading)
+            entities = self.extractor.entities(heading, tokens, lang)
+            if speaker := actor_rules(lang).speaker(tokens, entities):
                 return speaker
         return None
 

@@ -7,7 +7,7 @@ when it is listed with an acting state ("La Côte d'Ivoire et le Burkina Faso on
 A state an addressing verb introduces ("urged", "exhorte", "instó a") is addressed, not acting;
 "his country" ("su país", "بلاده") makes the nearest state named before it in its sentence act.
 A document whose heading is a state's statement ("Statement by the Delegation of Ghana",
-"بيان وفد جمهورية العراق") speaks for that state (``speaking_state``).
+"بيان وفد جمهورية العراق") speaks for that state (``ActorRules.speaker``).
 """
 
 from __future__ import annotations
@@ -167,10 +167,3 @@ def _ends_before(text: str, tokens: Sequence[Token], k: int) -> bool:
 def actor_rules(lang: str) -> ActorRules:
     """The compiled actor rules of a language."""
     return ActorRules(lang)
-
-
-def speaking_state(heading: str, lang: str, entities: Sequence[Entity]) -> str | None:
-    """The ISO code of the state a document speaks for, read from its heading and the
-    heading's entities ("Déclaration de la délégation de la République islamique de
-    Mauritanie" speaks for MR), or None."""
-    return actor_rules(lang).speaker(tokenize(heading), entities)
