@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ...models import Entity
 from ...phrases import PhraseHit
 from ...text import Token, tokenize
-from .lexicon import KIND_ORDER, Kind, Lexicon
+from .lexicon import Kind, Lexicon
 
 JOINERS = frozenset({"'", "’", "-", "‑"})
 _COMMAS = frozenset({",", "،"})
@@ -59,14 +59,13 @@ class MarkedPassage:
         return owners.count(None) == len(owners)
 
     def _kind_of(self, hit: PhraseHit[tuple[Kind, str]]) -> Kind | None:
-        """The first kind, in ``KIND_ORDER``, among the forms the hit keeps as written."""
+        """The first kind, in ``KIND_ORDER``, among the forms the hit keeps as written (the
+        payloads come in that order: the lexicon registers its phrases kind by kind)."""
         written = self.lex.written
-        kinds = [
-            kind
-            for kind, form in hit.payloads
-            if (kind, form) not in written or self._written(hit, kind, form)
-        ]
-        return kinds[0] if len(kinds) == 1 else min(kinds, key=KIND_ORDER.index, default=None)
+        for kind, form in hit.payloads:
+            if (kind, form) not in written or self._written(hit, kind, form):
+                return kind
+        return None
 
     def _written(self, hit: PhraseHit[tuple[Kind, str]], kind: Kind, form: str) -> bool:
         """Whether honorifics keep their dots and capitals, connectors their accents (for the
