@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gcm_review.models import Block
 from gcm_review.normalise import normalise_block
 from gcm_review.segment import SegmentOptions, split_passages, split_sentences
+from gcm_review.text import sentence_ends_before, tokenize
 
 
 def test_abbreviations_do_not_end_sentences() -> None:
@@ -44,3 +47,24 @@ def test_a_new_heading_of_the_same_level_replaces_the_old_one() -> None:
     ]
     passages = split_passages("doc", [normalise_block(b) for b in blocks])
     assert [(p.heading, p.page, p.paragraph) for p in passages] == [("A", 1, 0), ("B", 2, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "clauses", "expected"),
+    [
+        ("Le Maroc a présidé. Ensuite le Chili a suivi.", "Ensuite", False, True),
+        ("Le Maroc a présidé. le Chili a suivi.", "le", False, False),  # lower case goes on
+        ("Il a salué M. Bennani et Dr. Ruiz.", "Bennani", False, False),  # abbreviation
+        ("Il a salué M. Bennani et Dr. Ruiz.", "Ruiz", False, False),
+        ("Ecuador regularizó a 100.000 personas.", "000", False, False),  # a number
+        ("La réunion a débuté à 10:30 précises.", "30", True, False),
+        ("Ghana chaired; later Nepal spoke.", "later", False, False),
+        ("Ghana chaired; later Nepal spoke.", "later", True, True),  # a clause ends
+        ("ترأس المغرب الجلسة. وتحدث الأردن بعد ذلك.", "وتحدث", False, True),  # no capitals
+        ("Le Maroc a présidé la séance", "Maroc", False, False),
+    ],
+)
+def test_sentence_ends_before(text: str, word: str, clauses: bool, expected: bool) -> None:
+    tokens = tokenize(text)
+    k = [t.text for t in tokens].index(word)
+    assert sentence_ends_before(text, tokens, k, clauses=clauses) is expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate, repeat
@@ -86,6 +87,44 @@ class Token(NamedTuple):
     key: str
     start: int
     end: int
+
+
+_STOPS = frozenset(".!?؟…")
+_CLAUSE_MARKS = frozenset(";:؛")
+_NUMBER_MARKS = frozenset({".", ",", ":"})  # inside "100.000", "3,5", "10:30"
+
+
+def sentence_ends_before(
+    text: str, tokens: Sequence[Token], k: int, *, clauses: bool = False
+) -> bool:
+    """Whether a sentence ends right before token ``k`` of ``text``.
+
+    A stop (. ! ? ؟ … and ; : ؛) stands between the two tokens, and a capital follows where
+    the next word's script has capitals. The mark inside a number ("100.000", "10:30") and an
+    abbreviation's dot ("M. Karim Bennani", "Dr. Ruiz") end nothing.
+
+    Args:
+        text: the text the tokens were made from.
+        tokens: its tokens.
+        k: the index of the token after the possible end (0 or less: False).
+        clauses: whether a semicolon or colon ends a clause whatever follows it ("… a
+            présidé la séance ; le Maroc a …"); without it, they end a sentence only before a
+            capital, like the other stops.
+    """
+    if k <= 0 or k >= len(tokens):
+        return False
+    before, after = tokens[k - 1].text, tokens[k].text
+    gap = text[tokens[k - 1].end : tokens[k].start]
+    if _STOPS.isdisjoint(gap) and _CLAUSE_MARKS.isdisjoint(gap):
+        return False
+    if gap in _NUMBER_MARKS and before[-1:].isdigit() and after[:1].isdigit():
+        return False
+    if clauses and not _CLAUSE_MARKS.isdisjoint(gap):
+        return True
+    initial = after[:1]
+    if initial.lower() != initial.upper() and not initial.isupper():
+        return False  # a lower-case word goes on with the sentence
+    return not (gap.strip() == "." and len(before) <= 3 and before[:1].isupper())
 
 
 @lru_cache(maxsize=200_000)

@@ -68,6 +68,17 @@ def acting(text: str, lang: str) -> dict[str, bool]:
             "fr",
             {"CI": True},
         ),
+        # an abbreviation's dot ends no sentence; a semicolon ends the clause before it
+        (
+            "Selon le Dr. Ndiaye, le Sénégal a adopté sa stratégie nationale.",
+            "fr",
+            {"SN": True},
+        ),
+        (
+            "Ghana chaired the session; later the debate turned to Nepal's pilot scheme.",
+            "en",
+            {"GH": True, "NP": False},
+        ),
         # a state listed with an acting one acts too
         (
             "La Côte d'Ivoire et le Burkina Faso ont présenté leurs plans nationaux.",

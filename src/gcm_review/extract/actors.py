@@ -20,7 +20,7 @@ from functools import cache
 
 from ..models import Entity
 from ..phrases import PhraseHit, PhraseMatcher, longest_keys
-from ..text import Token, fold, is_arabic, load_profile, tokenize
+from ..text import Token, fold, is_arabic, load_profile, sentence_ends_before, tokenize
 
 _SUBJECT_WINDOW = 6  # tokens from the start of a sentence where its subject stands
 _MARKER_REACH = 4  # words between an agent or addressing phrase and the state it introduces
@@ -105,7 +105,12 @@ class ActorRules:
 
     def _ended(self, text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
         """Whether a sentence ends between tokens ``a`` and ``b``."""
-        return any(_ends_before(text, tokens, k) for k in range(a + 1, b + 1))
+        return any(self._clause_at(text, tokens, k) for k in range(a + 1, b + 1))
+
+    @staticmethod
+    def _clause_at(text: str, tokens: Sequence[Token], k: int) -> bool:
+        """Whether a sentence or clause ends right before token ``k``."""
+        return sentence_ends_before(text, tokens, k, clauses=True)
 
     def _marker(
         self, text: str, tokens: Sequence[Token], hits: Sequence[PhraseHit[str]], first: int
@@ -130,7 +135,9 @@ class ActorRules:
             return False  # "بالمغرب", "للأردن": a preposition glued to the name
         start = first  # the sentence's first token, looked for among the window's only
         while (
-            start > 0 and first - start < _SUBJECT_WINDOW and not _ends_before(text, tokens, start)
+            start > 0
+            and first - start < _SUBJECT_WINDOW
+            and not self._clause_at(text, tokens, start)
         ):
             start -= 1
         if first - start >= _SUBJECT_WINDOW:
@@ -152,15 +159,6 @@ class ActorRules:
 
 
 _WORDS = re.compile(r"\w+")
-
-
-def _ends_before(text: str, tokens: Sequence[Token], k: int) -> bool:
-    """Whether a sentence ends right before token ``k`` (not the mark of "100.000")."""
-    gap = text[tokens[k - 1].end : tokens[k].start]
-    if not _SENTENCE_END.intersection(gap):
-        return False
-    number = gap in (".", ",", ":") and tokens[k - 1].text[-1:].isdigit()
-    return not (number and tokens[k].text[:1].isdigit())
 
 
 @cache

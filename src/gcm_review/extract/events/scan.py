@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...models import DateMention, Entity, PersonMention, Place
-from ...text import fold, tokenize
+from ...text import fold, sentence_ends_before, tokenize
 from .mentions import Mention, PassageFacts, SessionMention
 from .words import BLOCKS, Lexicon
 
@@ -114,13 +114,8 @@ class Scan:
         return item is not None and any(kind in (type(item), entity_type) for kind in kinds)
 
     def _sentence_end(self, k: int) -> bool:
-        """Whether a sentence ends before token ``k`` (a capital follows where there are any;
-        not the dot of an abbreviation: "M. Karim Bennani", "Dr. Ruiz")."""
-        capital = not self.words.cased or self.tokens[k].text[:1].isupper()
-        if not capital or _SENTENCE.search(self._gap(k)) is None:
-            return False
-        before = self.tokens[k - 1].text
-        return not (self._gap(k).strip() == "." and len(before) <= 3 and before[:1].isupper())
+        """Whether a sentence ends before token ``k`` (``sentence_ends_before``)."""
+        return sentence_ends_before(self.text, self.tokens, k)
 
     def _breaks(self, k: int) -> bool:
         """Whether a name ends before token ``k``: punctuation, or a comma not in a list."""
