@@ -60,6 +60,7 @@ class LanguageProfile(BaseModel):
     place_prepositions: list[_Phrase] = []
     agent_markers: list[_Phrase] = []
     addressee_markers: list[_Phrase] = []
+    addressed_passives: list[_Phrase] = []
     coordinators: list[_Phrase] = []
     own_country: list[_Phrase] = []
     statement_heads: list[_Phrase] = []

@@ -68,6 +68,13 @@ def acting(text: str, lang: str) -> dict[str, bool]:
             "fr",
             {"CI": True},
         ),
+        # the subject of a passive addressing verb is addressed
+        ("Nepal was urged to ratify the convention.", "en", {"NP": False}),
+        ("Nepal and Bhutan were invited to share their data.", "en", {"NP": False, "BT": False}),
+        ("Le Niger a été invité à présenter son rapport.", "fr", {"NE": False}),
+        ("El Perú fue instado a ampliar el programa.", "es", {"PE": False}),
+        ("ودُعي الأردن إلى تقديم تقريره الوطني.", "ar", {"JO": False}),
+        ("Nepal urged Bhutan, which was invited to speak.", "en", {"NP": True, "BT": False}),
         # an abbreviation's dot ends no sentence; a semicolon ends the clause before it
         (
             "Selon le Dr. Ndiaye, le Sénégal a adopté sa stratégie nationale.",

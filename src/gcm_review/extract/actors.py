@@ -26,7 +26,9 @@ _SUBJECT_WINDOW = 6  # tokens from the start of a sentence where its subject sta
 _MARKER_REACH = 4  # words between an agent or addressing phrase and the state it introduces
 _SENTENCE_END = frozenset(".!?؟;:")
 _HEADING_WORDS = 30  # a longer first passage is no heading
-_AGENT, _ADDRESSEE, _OWN = "agent", "addressee", "own"  # the kinds of marker phrases
+_PASSIVE_REACH = 3  # words between a state and the passive verb it is the subject of
+# the kinds of marker phrases
+_AGENT, _ADDRESSEE, _PASSIVE, _OWN = "agent", "addressee", "passive", "own"
 
 
 class ActorRules:
@@ -41,6 +43,7 @@ class ActorRules:
         groups = (
             (_AGENT, profile.agent_markers),
             (_ADDRESSEE, profile.addressee_markers),
+            (_PASSIVE, profile.addressed_passives),
             (_OWN, profile.own_country),
         )
         phrases = [([t.folded for t in tokenize(m)], kind) for kind, ms in groups for m in ms]
@@ -74,9 +77,19 @@ class ActorRules:
         hits = [] if self.marker_words.isdisjoint(words) else self.markers.find(words)
         owners = self._owners(text, tokens, hits, states, firsts)
         marked: list[Entity] = []
-        for state, first in zip(states, firsts, strict=True):
+        # a passive verb after a state is its own unless another state stands between that
+        # is not listed with it ("Nepal and Bhutan were invited", "Nepal urged Bhutan, which
+        # was invited")
+        lasts = [bisect_right(starts, state.end - 1) - 1 for state in states]
+        bounds = [
+            after if not self._listed(text, state, following) else len(tokens)
+            for state, following, after in zip(states, states[1:], firsts[1:], strict=False)
+        ] + [len(tokens)]
+        for state, first, last, bound in zip(states, firsts, lasts, bounds, strict=True):
             said = self._marker(text, tokens, hits, first)
             actor = said if said is not None else self._subject(text, tokens, first)
+            if self._addressed_after(text, tokens, hits, last, bound):
+                actor = False  # "Nepal was urged to", "le Niger a été invité à"
             if not actor and marked and marked[-1].actor and self._listed(text, marked[-1], state):
                 actor = True
             marked.append(replace(state, actor=actor or state.value in owners))
@@ -112,6 +125,23 @@ class ActorRules:
         """Whether a sentence or clause ends right before token ``k``."""
         return sentence_ends_before(text, tokens, k, clauses=True)
 
+    def _addressed_after(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        hits: Sequence[PhraseHit[str]],
+        last: int,
+        bound: int,
+    ) -> bool:
+        """Whether a passive addressing verb follows the state ending at token ``last`` in
+        its clause, before token ``bound``."""
+        return any(
+            hit.payloads[0] == _PASSIVE
+            and last < hit.first <= min(last + _PASSIVE_REACH + 1, bound - 1)
+            and not self._ended(text, tokens, last, hit.first)
+            for hit in hits
+        )
+
     def _marker(
         self, text: str, tokens: Sequence[Token], hits: Sequence[PhraseHit[str]], first: int
     ) -> bool | None:
@@ -119,7 +149,8 @@ class ActorRules:
         before = [
             hit
             for hit in hits
-            if hit.payloads[0] != _OWN and hit.last < first <= hit.last + _MARKER_REACH + 1
+            if hit.payloads[0] in (_AGENT, _ADDRESSEE)
+            and hit.last < first <= hit.last + _MARKER_REACH + 1
         ]
         if not before:
             return None
