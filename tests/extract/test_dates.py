@@ -264,9 +264,12 @@ def test_yearless_dates_without_reference_borrow_a_year_from_the_text() -> None:
         ("ar", "العام الماضي والشهر المقبل", [("العام الماضي", "2023")]),
         # the weekday disagrees with "hier" (4 July 2024 was a Thursday): the word wins
         ("fr", "Hier, jeudi, la séance", [("Hier, jeudi", "2024-07-03")]),
-        # too vague for a day, or not a date at all
-        ("fr", "la semaine dernière", []),
-        ("en", "last week", []),
+        # a week is Monday to Sunday (4 July 2024 was in the week of 1 July)
+        ("fr", "la semaine dernière", [("la semaine dernière", "2024-06-24/2024-06-30")]),
+        ("en", "next week", [("next week", "2024-07-08/2024-07-14")]),
+        ("es", "esta semana", [("esta semana", "2024-07-01/2024-07-07")]),
+        ("ar", "تعقد الأسبوع المقبل", [("الأسبوع المقبل", "2024-07-08/2024-07-14")]),
+        # not a date at all
         ("es", "por la mañana, esta mañana, hoy en día", []),
         ("fr", "les migrations d'aujourd'hui et le monde de demain", []),
         ("ar", "اليوم الدولي للمهاجرين", []),

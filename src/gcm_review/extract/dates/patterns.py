@@ -122,4 +122,5 @@ def _word_pattern(word: str, case_sensitive: bool, reverse: bool) -> str:
 def relative_names(words: DateWords) -> list[str]:
     """The relative words of a language ("hier", "last year"), all units."""
     rel = words.relative
-    return [*table_names(rel.days), *table_names(rel.months), *table_names(rel.years)]
+    tables = (rel.days, rel.weeks, rel.months, rel.years)
+    return [name for table in tables for name in table_names(table)]

@@ -114,6 +114,9 @@ def _shifted(item: Found, reference: datetime.date) -> str:
         if item.weekday is not None and day.weekday() != item.weekday:
             logger.debug("%s is not the weekday written beside the relative word", day)
         return day.isoformat()
+    if unit == "weeks":  # Monday to Sunday
+        monday = reference - datetime.timedelta(days=reference.weekday() - 7 * offset)
+        return f"{monday.isoformat()}/{(monday + datetime.timedelta(days=6)).isoformat()}"
     if unit == "months":
         index = reference.year * 12 + reference.month - 1 + offset
         return f"{index // 12:04d}-{index % 12 + 1:02d}"

@@ -23,7 +23,7 @@ _ANCHORED = {
     "rel": ("relative",),
     "weekday": ("weekday",),
 }
-_UNITS = ("days", "months", "years")
+_UNITS = ("days", "weeks", "months", "years")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
@@ -60,7 +60,7 @@ class _Grammar:
         self.numeric_order = words.numeric_order
         self.months = _lookup(words.months)
         self.weekdays = {key: number - 1 for key, number in _lookup(words.weekdays).items()}
-        tables = zip(_UNITS, (rel.days, rel.months, rel.years), strict=True)
+        tables = zip(_UNITS, (rel.days, rel.weeks, rel.months, rel.years), strict=True)
         self.shifts = {k: (unit, n) for unit, table in tables for k, n in _lookup(table).items()}
         self.not_before = [word_key(word) for word in rel.not_before]
         self.not_after = [word_key(word) for word in rel.not_after]

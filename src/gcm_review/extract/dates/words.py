@@ -29,7 +29,8 @@ _Names = Annotated[list[_Word], Field(min_length=1)]
 class RelativeWords(BaseModel):
     """Words naming a day, month or year by its distance from the document date.
 
-    ``days``, ``months`` and ``years`` map an offset to words ("hier" is -1 day).
+    ``days``, ``weeks``, ``months`` and ``years`` map an offset to words ("hier" is -1 day,
+    "la semaine prochaine" +1 week: the Monday-to-Sunday week after the document date's).
     ``not_before`` and ``not_after`` list words that, right before or after a relative word,
     make it no date ("la mañana" is the morning, "اليوم الدولي" a world day).
     """
@@ -37,6 +38,7 @@ class RelativeWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     days: dict[Annotated[int, Field(ge=-7, le=7)], _Words] = {}
+    weeks: dict[Annotated[int, Field(ge=-4, le=4)], _Words] = {}
     months: dict[Annotated[int, Field(ge=-12, le=12)], _Words] = {}
     years: dict[Annotated[int, Field(ge=-10, le=10)], _Words] = {}
     not_before: _Words = []
