@@ -453,7 +453,26 @@ def test_no_event_words_no_events(facts_of: Build) -> None:
                 ("New York", "New York", "US"),
             ],
         ),
+        # secondary cities, camps and crossings of the Arab region
+        (
+            "en",
+            "families in Irbid and the Zaatari camp",
+            [("Irbid", "Irbid", "JO"), ("Zaatari", "Zaatari", "JO")],
+        ),
+        (
+            "fr",
+            "arrivés à Lattaquié puis à Tétouan",
+            [("Lattaquié", "Latakia", "SY"), ("Tétouan", "Tetouan", "MA")],
+        ),
+        ("es", "desde Alhucemas", [("Alhucemas", "Al Hoceima", "MA")]),
+        (
+            "ar",
+            "في إربد ومخيم الزعتري",
+            [("إربد", "Irbid", "JO"), ("ومخيم الزعتري", "Zaatari", "JO")],
+        ),
         # names inside other names, common words, ambiguous forms
+        ("ar", "الدعم غير كاف والقنابل المسيلة للدموع في إطار الحكم الرشيد", []),
+        ("en", "the Sale of Children and South Sudan", []),
         ("fr", "la Charte de Marrakech et le Processus de Rabat", []),
         ("en", "the Geneva Conventions and the Rome Statute", []),
         ("ar", "الرياضة ورياض الأطفال ومسقط رأسه", []),
