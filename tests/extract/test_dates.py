@@ -225,6 +225,33 @@ def test_yearless_dates_take_the_nearest_year(
     assert (mention.value, mention.relative) == (value, True)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "reference", "value"),
+    [
+        # in a sentence about the future, the first such date on or after the reference
+        ("The forum will take place in January.", "en", datetime.date(2024, 7, 4), "2025-01"),
+        ("The forum took place in January.", "en", datetime.date(2024, 7, 4), "2024-01"),
+        ("Le forum se tiendra en février.", "fr", datetime.date(2024, 8, 20), "2025-02"),
+        ("La reunión se celebrará el 3 de julio.", "es", datetime.date(2024, 7, 4), "2025-07-03"),
+        ("La reunión se celebrará el 5 de julio.", "es", datetime.date(2024, 7, 4), "2024-07-05"),
+        ("وستعقد الدورة في يناير.", "ar", datetime.date(2024, 7, 4), "2025-01"),
+        # the future of another sentence, or "will" as a noun, changes nothing
+        (
+            "The forum met in January. It will meet again.",
+            "en",
+            datetime.date(2024, 7, 4),
+            "2024-01",
+        ),
+        ("Political will was clear in January.", "en", datetime.date(2024, 7, 4), "2024-01"),
+    ],
+)
+def test_yearless_dates_in_the_future_are_ahead_of_the_reference(
+    text: str, lang: str, reference: datetime.date, value: str
+) -> None:
+    [mention] = find_dates(text, lang, reference)
+    assert mention.value == value
+
+
 def test_yearless_dates_without_reference_borrow_a_year_from_the_text() -> None:
     text = "Le 3 juillet, puis le 5 août 2023."
     assert found(text, "fr", None) == [

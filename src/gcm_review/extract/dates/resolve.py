@@ -42,7 +42,8 @@ def find_dates(
     dated = [] if reference else [(i.start, y) for i in found if (y := _last_year(i.points))]
     mentions: list[DateMention] = []
     for item in found:
-        resolved = _resolve(item, dated, reference)
+        ahead = reference is not None and _yearless(item) and grammar.ahead(text, item.start)
+        resolved = _resolve(item, dated, reference, ahead)
         if resolved is not None:
             span = text[item.start : item.end]
             mentions.append(DateMention(span, item.start, item.end, *resolved))
@@ -83,17 +84,28 @@ def infer_document_date(texts: Sequence[str], lang: str) -> datetime.date | None
     return max(_days(found, years[0] if years else None), default=None)
 
 
+def _yearless(item: Found) -> bool:
+    return item.shift is None and all(point.year is None for point in item.points)
+
+
 def _resolve(
-    item: Found, dated: Sequence[tuple[int, int]], reference: datetime.date | None
+    item: Found,
+    dated: Sequence[tuple[int, int]],
+    reference: datetime.date | None,
+    ahead: bool = False,
 ) -> tuple[str, bool] | None:
-    """The ISO value of a mention and whether it needed a date from outside it."""
+    """The ISO value of a mention and whether it needed a date from outside it (``ahead``:
+    the sentence speaks of the future)."""
     if item.shift is not None:
         return None if reference is None else (_shifted(item, reference), True)
     points = _fill(item.points)
     if points[-1].year is not None:
         value = _format(points)
         return None if value is None else (value, False)
-    year = _nearest_year(points[-1], reference) if reference else _text_year(item.start, dated)
+    if reference is None:
+        year = _text_year(item.start, dated)
+    else:
+        year = _next_year(points[-1], reference) if ahead else _nearest_year(points[-1], reference)
     value = None if year is None else _format(_fill(points, year))
     return None if value is None else (value, True)
 
@@ -172,6 +184,16 @@ def _nearest_year(point: Point, reference: datetime.date) -> int:
             return 10**6
 
     return min((reference.year - 1, reference.year, reference.year + 1), key=distance)
+
+
+def _next_year(point: Point, reference: datetime.date) -> int:
+    """The first year that puts ``point`` on or after the reference (its month will do)."""
+    month = point.month or 1
+    if point.day is None:
+        same = month >= reference.month
+    else:
+        same = (month, point.day) >= (reference.month, reference.day)
+    return reference.year if same else reference.year + 1
 
 
 def _last_year(points: tuple[Point, ...]) -> int | None:

@@ -25,6 +25,7 @@ _ANCHORED = {
 }
 _UNITS = ("days", "weeks", "months", "years")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_STOPS = (". ", "! ", "? ", "؟", "\n")  # what ends the sentence a date is read in
 
 
 # Point and Found are named tuples, not frozen dataclasses: a passage builds dozens of
@@ -75,6 +76,7 @@ class _Grammar:
         self.year = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # any four-digit number
         month = alt(table_names(words.months), case_sensitive=words.case_sensitive_months)
         self.month_name = re.compile(month, re.IGNORECASE)
+        self.future = re.compile(alt(words.future_words), re.IGNORECASE)
         self.cores = {k: re.compile(v, re.IGNORECASE) for k, v in core_patterns(words).items()}
         self.lefts = {k: re.compile(v, re.IGNORECASE) for k, v in left_patterns(words).items()}
 
@@ -84,6 +86,13 @@ class _Grammar:
         if _FOUR_DIGITS.search(text):
             return True
         return not self.anchor_words.isdisjoint([token.folded for token in tokens])
+
+    def ahead(self, text: str, start: int) -> bool:
+        """Whether the sentence around ``start`` speaks of the future ("will be held in
+        March", "se tiendra en mars", "ستعقد في مارس")."""
+        begin = max((text.rfind(stop, 0, start) for stop in _STOPS), default=-1) + 1
+        ends = [end for stop in _STOPS if (end := text.find(stop, start)) >= 0]
+        return self.future.search(text, begin, min(ends, default=len(text))) is not None
 
     def scan(self, text: str) -> list[Found]:
         """Every date expression of ``text``, the longest where they overlap, in order."""

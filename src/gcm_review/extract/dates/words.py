@@ -73,6 +73,8 @@ class DateWords(BaseModel):
     ``time_prepositions`` ("en", "in") only license a lone month or year. ``range_openers``
     ("du", "between") and ``range_connectors`` ("au", "and"; dashes always connect) make
     ranges. ``weekdays_alone`` says how a weekday without a date is read (none if absent).
+    ``future_words`` ("will", "se tiendra", "ستعقد") put a sentence ahead of the document
+    date: a day or month without a year there takes the first year on or after that date.
     The shipped files (``data/dates/en.yaml`` ...) comment every field.
     """
 
@@ -98,6 +100,7 @@ class DateWords(BaseModel):
     range_connectors: _Words = []
     relative: RelativeWords = RelativeWords()
     weekdays_alone: WeekdayWords | None = None
+    future_words: _Words = []
 
     @field_validator("months", "weekdays")
     @classmethod
