@@ -68,6 +68,28 @@ def acting(text: str, lang: str) -> dict[str, bool]:
             "fr",
             {"CI": True},
         ),
+        # a state opening a clause inside the sentence acts
+        (
+            "Jordan presented its labour reforms, while Egypt reported on its pre-departure "
+            "orientation.",
+            "en",
+            {"JO": True, "EG": True},
+        ),
+        (
+            "The adviser told participants that Tunisia had signed three agreements.",
+            "en",
+            {"TN": True},
+        ),
+        (
+            "Le rapport a été publié le 15 juillet, et le Chili et l'Uruguay ont signé un accord.",
+            "fr",
+            {"CL": True, "UY": True},
+        ),
+        ("El informe señala que el Perú amplió el programa.", "es", {"PE": True}),
+        ("وأكد الوزير أن الأردن أطلق برنامجا جديدا.", "ar", {"JO": True}),
+        # ... but not a state in a list, nor one a clause ends on
+        ("Le rapport cite plusieurs pays de la région tels que le Maroc.", "fr", {"MA": False}),
+        ("It is a decision that affects Nepal.", "en", {"NP": False}),
         # the subject of a passive addressing verb is addressed
         ("Nepal was urged to ratify the convention.", "en", {"NP": False}),
         ("Nepal and Bhutan were invited to share their data.", "en", {"NP": False, "BT": False}),

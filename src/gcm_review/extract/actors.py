@@ -50,6 +50,9 @@ class ActorRules:
         self.markers: PhraseMatcher[str] = PhraseMatcher(phrases)
         self.marker_words = longest_keys(words for words, _ in phrases)
         self.joiners = frozenset(fold(w) for w in profile.coordinators)
+        self.openers = frozenset(fold(w) for w in profile.clause_openers)
+        self.not_openers = frozenset(fold(w) for w in profile.not_clause_openers_after)
+        self.articles = frozenset(fold(w) for w in profile.articles)
         self.heads = [[t.folded for t in tokenize(h)] for h in profile.statement_heads]
         self.topics = frozenset(fold(w) for w in profile.topic_prepositions)
 
@@ -87,7 +90,9 @@ class ActorRules:
         ] + [len(tokens)]
         for state, first, last, bound in zip(states, firsts, lasts, bounds, strict=True):
             said = self._marker(text, tokens, hits, first)
-            actor = said if said is not None else self._subject(text, tokens, first)
+            if said is None:
+                said = self._subject(text, tokens, first) or self._opens(text, tokens, first)
+            actor = said
             if self._addressed_after(text, tokens, hits, last, bound):
                 actor = False  # "Nepal was urged to", "le Niger a été invité à"
             if not actor and marked and marked[-1].actor and self._listed(text, marked[-1], state):
@@ -175,6 +180,20 @@ class ActorRules:
             return False
         before = tokens[max(start, first - 2) : first]
         return not any(t.folded in self.places for t in before)
+
+    def _opens(self, text: str, tokens: Sequence[Token], first: int) -> bool:
+        """Whether the state at token ``first`` opens a clause inside its sentence, perhaps
+        after an article: after a clause word ("while Egypt reported", "told participants that
+        Tunisia had signed", "tandis que le Maroc") or a coordinator after a comma (", and
+        Chile and Uruguay signed")."""
+        k = first - 1 if first > 0 and tokens[first - 1].folded in self.articles else first
+        if k == 0:
+            return False
+        word = tokens[k - 1].folded
+        if word in self.openers:
+            return k < 2 or tokens[k - 2].folded not in self.not_openers
+        comma = k > 1 and "," in text[tokens[k - 2].end : tokens[k - 1].start]
+        return word in self.joiners and comma
 
     def _listed(self, text: str, previous: Entity, state: Entity) -> bool:
         """Whether ``state`` follows ``previous`` in a list: only a comma, a coordinator and
