@@ -25,7 +25,7 @@ _ANCHORED = {
 }
 _UNITS = ("days", "weeks", "months", "years")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_STOPS = (". ", "! ", "? ", "؟", "\n")  # what ends the sentence a date is read in
+_CLAUSE_STOPS = (". ", "! ", "? ", "؟", "\n", ",", "،", ";", "؛")  # what ends a date's clause
 
 
 # Point and Found are named tuples, not frozen dataclasses: a passage builds dozens of
@@ -88,10 +88,11 @@ class _Grammar:
         return not self.anchor_words.isdisjoint([token.folded for token in tokens])
 
     def ahead(self, text: str, start: int) -> bool:
-        """Whether the sentence around ``start`` speaks of the future ("will be held in
-        March", "se tiendra en mars", "ستعقد في مارس")."""
-        begin = max((text.rfind(stop, 0, start) for stop in _STOPS), default=-1) + 1
-        ends = [end for stop in _STOPS if (end := text.find(stop, start)) >= 0]
+        """Whether the clause around ``start`` speaks of the future ("will be held in
+        March", "se tiendra en mars", "ستعقد في مارس"); a comma ends the clause, so "was
+        presented on 18 June, and X was invited to report next year" stays in the past."""
+        begin = max((text.rfind(stop, 0, start) for stop in _CLAUSE_STOPS), default=-1) + 1
+        ends = [end for stop in _CLAUSE_STOPS if (end := text.find(stop, start)) >= 0]
         return self.future.search(text, begin, min(ends, default=len(text))) is not None
 
     def scan(self, text: str) -> list[Found]:
