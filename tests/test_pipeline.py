@@ -12,6 +12,7 @@ from gcm_review import DocumentInfo, Engine, SQLiteStore, ingest, read_document
 from gcm_review.language import detect_language
 from gcm_review.mapping import Mapper
 from gcm_review.normalise import normalise_block
+from gcm_review.present.records import analysis_record
 from gcm_review.segment import split_passages
 
 
@@ -107,3 +108,16 @@ def test_a_city_inside_a_name_or_a_state_inside_a_city(analyse_text: Analyse) ->
     states = [(e.text, e.value) for e in surname.mapping.entities if e.type == "country"]
     assert states == [("San Salvador", "SV")]
     assert [p.city for p in city.places] == ["Lagos"] and city.mapping.countries == ["NG"]
+
+
+def test_a_state_acting_in_another_states_statement(analyse_text: Analyse) -> None:
+    text = (
+        "Statement by the Delegation of the Republic of Kenya\n\n"
+        "Kenya aligns itself with the statement delivered by Ghana on behalf of the African "
+        "Group, and we urge Italy to open more regular pathways.\n"
+    )
+    analysed = analyse_text(text)
+    # the passage is Kenya's statement; Ghana still acts in it, Italy is addressed
+    assert analysed.passages[1].actors == ("KE",)
+    acting = {row["code"]: row["actor"] for row in analysis_record(analysed)["countries"]}
+    assert acting == {"KE": True, "GH": True, "IT": False}

@@ -90,6 +90,20 @@ def acting(text: str, lang: str) -> dict[str, bool]:
         # ... but not a state in a list, nor one a clause ends on
         ("Le rapport cite plusieurs pays de la région tels que le Maroc.", "fr", {"MA": False}),
         ("It is a decision that affects Nepal.", "en", {"NP": False}),
+        # a statement's first person addresses the states it names
+        (
+            "Nous invitons l'Italie et la Libye à renforcer la coopération.",
+            "fr",
+            {"IT": False, "LY": False},
+        ),
+        ("Instamos a Panamá a ampliar el programa.", "es", {"PA": False}),
+        ("ونطالب إيطاليا ومالطا بوقف عمليات الإعادة القسرية.", "ar", {"IT": False, "MT": False}),
+        # "كل من" opens a list of subjects
+        (
+            "اعتمدت كل من مصر والأردن والمغرب خططا وطنية.",
+            "ar",
+            {"EG": True, "JO": True, "MA": True},
+        ),
         # the subject of a passive addressing verb is addressed
         ("Nepal was urged to ratify the convention.", "en", {"NP": False}),
         ("Nepal and Bhutan were invited to share their data.", "en", {"NP": False, "BT": False}),

@@ -331,6 +331,11 @@ def test_relative_dates(lang: str, text: str, expected: list[tuple[str, str]]) -
         ("es", "Se reunirán el próximo lunes.", [("lunes", "2024-07-08")]),
         ("ar", "أكد الوزير يوم الثلاثاء أن الخطة جاهزة", [("الثلاثاء", "2024-07-02")]),
         ("ar", "في جلسة يوم الخميس الماضي", [("الخميس الماضي", "2024-06-27")]),
+        # in a clause about the future, the first such day after the reference
+        ("en", "The forum will open on Tuesday.", [("Tuesday", "2024-07-09")]),
+        ("fr", "La réunion se tiendra mardi à Rabat.", [("mardi", "2024-07-09")]),
+        ("es", "La sesión se celebrará el martes.", [("martes", "2024-07-09")]),
+        ("ar", "وستعقد الجلسة يوم الثلاثاء", [("الثلاثاء", "2024-07-09")]),
         # a habit, not a day; an Arabic weekday needs "يوم" ("الاثنين" is also "the two")
         ("en", "Every Tuesday the office opens.", []),
         ("fr", "Le mardi, les bureaux ferment plus tôt.", []),

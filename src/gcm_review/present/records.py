@@ -104,7 +104,8 @@ def _countries(document: AnalysedDocument) -> list[dict[str, Any]]:
         index = analysed.passage.index
         for entity in analysed.mapping.entities:
             if entity.type == "country":
-                mention(entity.value, index, entity.value in analysed.actors)
+                acting = entity.actor or entity.value in analysed.actors
+                mention(entity.value, index, acting)
         for place in analysed.places:  # the state of a city named: concerned, not acting
             mention(place.country, index, False)
     if document.info.country and document.info.country not in found:

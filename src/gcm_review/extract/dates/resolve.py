@@ -85,7 +85,10 @@ def infer_document_date(texts: Sequence[str], lang: str) -> datetime.date | None
 
 
 def _yearless(item: Found) -> bool:
-    return item.shift is None and all(point.year is None for point in item.points)
+    """Whether the mention leaves its year, or for a weekday alone its week, to the reader."""
+    if item.shift is not None:
+        return item.shift == ("weekday", 0)
+    return all(point.year is None for point in item.points)
 
 
 def _resolve(
@@ -97,6 +100,8 @@ def _resolve(
     """The ISO value of a mention and whether it needed a date from outside it (``ahead``:
     the sentence speaks of the future)."""
     if item.shift is not None:
+        if ahead and item.shift == ("weekday", 0):  # "se tiendra jeudi": on or after it
+            item = item._replace(shift=("weekday", 1))
         return None if reference is None else (_shifted(item, reference), True)
     points = _fill(item.points)
     if points[-1].year is not None:
