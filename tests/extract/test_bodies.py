@@ -7,6 +7,7 @@ import pytest
 from conftest import Analyse
 from gcm_review.extract import Extractor
 from gcm_review.extract.bodies import UNKNOWN, find_unknown_organisations
+from gcm_review.present.records import analysis_record
 from gcm_review.text import tokenize
 
 extractor = Extractor()
@@ -131,3 +132,26 @@ def test_a_name_runs_to_the_acronym_its_initials_make(
         text, lang, tokens, extractor.entities(text, tokens, lang)
     )
     assert len({e.value for e in entities}) <= 1  # the acronym is the same body
+
+
+def test_a_glued_conjunction_or_preposition_is_not_part_of_a_name() -> None:
+    text = "ودعت الشبكة واتحاد العمال إلى التنسيق، وطالبت لاتحاد العمال بالدعم."
+    tokens = tokenize(text)
+    entities = find_unknown_organisations(
+        text, "ar", tokens, extractor.entities(text, tokens, "ar")
+    )
+    assert {e.text for e in entities} >= {"اتحاد العمال"}
+    assert len({e.value for e in entities if "اتحاد" in e.text}) == 1
+
+
+def test_written_forms_and_acronyms_of_bodies(analyse_text: Analyse) -> None:
+    analysed = analyse_text(
+        "Bulletin\n\n"
+        "The Migrant Workers Support Network (MWSN) met the International Organization for "
+        "Migration in Beirut; MWSN will report in June.\n\n"
+        "وأشادت الشبكة بجهود المنظمة الدولية للهجرة وجامعة الدول العربية.\n"
+    )
+    rows = {row["id"]: row for row in analysis_record(analysed)["organisations"]}
+    network = rows["unknown:migrant workers support network"]
+    assert network["acronym"] == "MWSN"
+    assert rows["LAS"]["written"] == ["جامعة الدول العربية"]  # without the glued "و"

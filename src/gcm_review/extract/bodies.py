@@ -10,7 +10,7 @@ construct that follow. Such organisations are reported with an ``unknown:`` id.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import cache
 
 from ..models import Entity
@@ -23,6 +23,7 @@ _MAX_WORDS = 8
 _ARABIC_WORDS = 3
 _PROCLITICS = re.compile(r"^(?:[وفبلك]?ال|لل|[وفبلك])(?=..)")  # folded: "وال", "بال", "لل", "و"
 _CONJUNCT = ("وال",)  # "and the": a new conjunct
+_GLUED = re.compile(r"^[وف]?[بلك]?")  # a conjunction and a preposition glued to a word
 _ACRONYM = re.compile(r"[A-ZÀ-Ý][A-Za-zÀ-ÿ]{1,9}")
 _AFTER_NAME = re.compile(r"\s*\(([A-ZÀ-Ý][A-Za-zÀ-ÿ]{1,9})\)")
 _SENTENCE_GAP = re.compile(r"[.;:!?]")
@@ -62,6 +63,18 @@ def _bare(word: str) -> str:
     return _PROCLITICS.sub("", word) if is_arabic(word) else word
 
 
+def glued_length(word: str, names: Container[str] = ()) -> int:
+    """The letters of the conjunction or preposition glued to an Arabic name's first word:
+    1 in "واتحاد" and "لاتحاد", 1 in "والمنظمة", 0 in "وزارة" (a word of its own). What
+    remains must open with the article or be one of ``names`` (as its bare form)."""
+    if not is_arabic(word):
+        return 0
+    size = len(glued.group()) if (glued := _GLUED.match(word)) else 0
+    rest = word[size:]
+    kept = rest.startswith("ال") or _bare(fold(rest)) in names
+    return size if size and len(rest) >= 3 and kept else 0
+
+
 def find_unknown_organisations(
     text: str, lang: str, tokens: Sequence[Token], known: Sequence[Entity]
 ) -> list[Entity]:
@@ -99,6 +112,7 @@ def find_unknown_organisations(
             continue
         free[span[0] : span[1] + 1] = [False] * (span[1] + 1 - span[0])
         start, end = tokens[span[0]].start, tokens[span[1]].end
+        start += glued_length(tokens[span[0]].text, bodies)
         name = text[start:end]
         found.append(Entity("organisation", name, start, end, UNKNOWN + fold(name)))
     return found + _acronyms_of(text, tokens, found, free)

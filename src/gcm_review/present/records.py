@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..extract.bodies import glued_length
 from ..gazetteer import country_name, load_organisations
 from ..models import AnalysedDocument, AnalysedPassage, Event, Evidence, Mapping, Match
+from ..text import fold
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,9}")  # "MWSN", "ANETI", "CSTMM"
 
 
 def _evidence(evidence: Iterable[Evidence]) -> list[str]:
@@ -139,11 +144,23 @@ def _organisations(document: AnalysedDocument) -> list[dict[str, Any]]:
                 entity.value,
                 {"id": entity.value, **first, "known": known, "written": [], "passages": []},
             )
-            if entity.text not in row["written"]:
-                row["written"].append(entity.text)
+            names = [name for forms in org.names.values() for name in forms] if org else []
+            written = _unglued(entity.text, names)
+            if written not in row["written"]:
+                row["written"].append(written)
+            if row["acronym"] is None and _ACRONYM.fullmatch(written):
+                row["acronym"] = written  # an unknown body's acronym, written in the document
             if analysed.passage.index not in row["passages"]:
                 row["passages"].append(analysed.passage.index)
     return list(found.values())
+
+
+def _unglued(text: str, names: Iterable[str]) -> str:
+    """A body's name as written, without the conjunction or preposition glued to it in
+    Arabic ("وجامعة الدول العربية" -> "جامعة الدول العربية")."""
+    first = text.split(" ", 1)[0]
+    size = glued_length(first, {fold(name.split(" ", 1)[0]) for name in names})
+    return text[size:]
 
 
 def _people(document: AnalysedDocument) -> list[dict[str, Any]]:
