@@ -65,6 +65,23 @@ def test_plain_text_without_blank_lines_has_one_paragraph_per_line() -> None:
     assert [b.text for b in document.blocks] == ["Première ligne.", "Deuxième ligne."]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Statement by the Delegation of Ghana\n\nGhana thanks the Chair.\n",
+            "Statement by the Delegation of Ghana",
+        ),
+        ("بيان وفد جمهورية العراق\n\nتشكر بلادي الرئاسة.\n", "بيان وفد جمهورية العراق"),
+        # a first line that is a sentence, or the only text, is no title
+        ("Ghana thanks the Chair.\n\nIt reports progress.\n", "note"),
+        ("Statement by the Delegation of Ghana\n", "note"),
+    ],
+)
+def test_a_plain_texts_short_first_line_is_its_title(text: str, title: str) -> None:
+    assert read_bytes(text.encode(), "note.txt").title == title
+
+
 def test_id_is_the_sha256_of_the_bytes(fixtures: Path) -> None:
     path = fixtures / "submission_en.md"
     assert read_document(path).id == hashlib.sha256(path.read_bytes()).hexdigest()

@@ -11,6 +11,8 @@ from ..models import Block, Document
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+")
 _MD_LIST_RE = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+")
+_TITLE_CHARS = 200  # a longer first line is text, not a title
+_CLOSING = (".", "!", "?", "؟", ":", ";", ",", "،")
 
 
 def read_text(data: bytes, name: str, document_id: str) -> Document:
@@ -35,7 +37,18 @@ def read_text(data: bytes, name: str, document_id: str) -> Document:
             if title is None and block.kind == "heading":
                 title = block.text
         start = match.end() if match else len(text)
-    return Document(document_id, name, "text", (text,), tuple(blocks), title or Path(name).stem)
+    title = title or _first_line_title(blocks) or Path(name).stem
+    return Document(document_id, name, "text", (text,), tuple(blocks), title)
+
+
+def _first_line_title(blocks: list[Block]) -> str | None:
+    """A plain text's title: its first block when that is one short line with no closing
+    punctuation and more text follows ("Statement by the Delegation of Ghana")."""
+    if len(blocks) < 2:
+        return None
+    first = blocks[0].text
+    short = "\n" not in first and len(first) <= _TITLE_CHARS
+    return first if short and not first.endswith(_CLOSING) else None
 
 
 def _block(text: str, start: int, end: int) -> Block | None:
