@@ -80,6 +80,13 @@ ES, AR = (
         ("Statement by the Delegation of the Republic of Ghana", EN, "GH"),
         ("Declaración de la Delegación de la República de Guatemala", ES, "GT"),
         ("بيان وفد جمهورية العراق أمام الاجتماع الإقليمي", AR, "IQ"),
+        # a body after the state is the venue
+        (
+            "Declaración de la Delegación de Colombia en el Foro de Examen de la Migración "
+            "Internacional",
+            ES,
+            "CO",
+        ),
         # a topic, an organisation, or two states: no one state speaks
         ("Déclaration sur la situation des migrants au Soudan", FR, None),
         ("Statement by IOM and the Government of Ghana", EN, None),

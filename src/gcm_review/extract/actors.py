@@ -59,16 +59,22 @@ class ActorRules:
     def speaker(self, tokens: Sequence[Token], entities: Sequence[Entity]) -> str | None:
         """The state a heading says the document speaks for: the heading opens with a
         statement word ("Statement", "Déclaration", "بيان") not followed by a topic word
-        ("on", "sur", "حول"), and names one state and no organisation."""
+        ("on", "sur", "حول"), and names one state and no organisation before it."""
         words = [token.folded for token in tokens]
         head = next((h for h in self.heads if words[: len(h)] == h), None)
         if head is None or len(words) > _HEADING_WORDS or len(words) == len(head):
             return None
         if words[len(head)] in self.topics:
             return None
-        states = {e.value for e in entities if e.type == "country"}
-        named = any(e.type == "organisation" for e in entities)
-        return states.pop() if len(states) == 1 and not named else None
+        countries = [e for e in entities if e.type == "country"]
+        states = {e.value for e in countries}
+        if len(states) != 1:
+            return None
+        # a body named before the state speaks ("Statement by IOM on Ghana"); one after it is
+        # the venue or a group ("… of Colombia at the International Migration Review Forum")
+        first = min(e.start for e in countries)
+        named = any(e.type == "organisation" and e.start < first for e in entities)
+        return None if named else states.pop()
 
     def mark(self, text: str, tokens: Sequence[Token], states: Sequence[Entity]) -> list[Entity]:
         """The states with ``actor`` set; ``states`` are in text order."""
