@@ -709,3 +709,15 @@ def test_every_person_after_a_list_of_speakers_spoke(facts_of: Build) -> None:
     [event] = events_of(facts_of, texts, "en")
     [panel] = event.sessions
     assert panel.speakers == ("Rohan Perera", "Aiko Tanabe")
+
+
+def test_a_range_of_days_holding_the_day_first_known_spans_the_event(facts_of: Build) -> None:
+    texts = [
+        "The Third Regional Consultation on Labour Mobility closed in Amman on 12 March 2025 "
+        "after two days of talks.",
+        "The consultation, held on 11-12 March 2025, was organised by IOM.",
+    ]
+    [event] = events_of(facts_of, texts, "en")
+    # the headline verb "closed" ends the name
+    assert event.name == "Third Regional Consultation on Labour Mobility"
+    assert (event.city, event.start, event.end) == ("Amman", "2025-03-11", "2025-03-12")

@@ -64,7 +64,11 @@ class _Draft:
             self.city, self.country = m.place.city, m.place.country
         start, _, end = ("" if m.date is None else m.date.value).partition("/")
         known = (self.start or "", self.end or "")
-        if start.startswith(known[0]) and len(start + end) > len("".join(known)):  # more precise
+        finer = start.startswith(known[0]) and len(start + end) > len("".join(known))
+        # a range of days that holds the one day known ("closed on Wednesday" ... "held on
+        # 11-12 March") spans the event
+        day = len(known[0]) == len("YYYY-MM-DD") and not known[1]
+        if finer or (day and end and start <= known[0] <= end):
             self.start, self.end = start, end or None
         self.organisers += [o for o in m.organisers if o not in self.organisers]
         self.passages += [] if m.passage in self.passages else [m.passage]
