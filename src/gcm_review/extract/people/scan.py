@@ -160,15 +160,26 @@ class Scan(MarkedPassage):
         for head in sorted(self.ends):
             if self.mark[head] != "role":
                 continue
-            lead = head  # demonyms, bodies and articles may come before the role word
+            # demonyms, bodies, articles and capitalised modifiers ("Senior Migration
+            # Specialist") may come before the role word
+            lead = head
             while head - lead < 4 and lead > 0 and self._tight(lead):
-                if not (self._stop(lead - 1) or self.entity[lead - 1] is not None):
+                if not (
+                    self._stop(lead - 1)
+                    or self.entity[lead - 1] is not None
+                    or self._modifier(lead - 1)
+                ):
                     break
                 lead -= 1
             name = self._name(lead - 1, -1, 2) if self._after_comma(lead) else None
             if name is not None:
                 self.apposed.add(head)
                 yield Found(*name, role=(lead, head, self._apposition_end(head)))
+
+    def _modifier(self, k: int) -> bool:
+        """Whether token ``k`` is a capitalised word that may qualify a role after it."""
+        token = self.tokens[k]
+        return self.lex.cased and self.mark[k] is None and token.text[:1].isupper()
 
     def _apposition_end(self, head: int) -> int:
         last = self.ends[head]
@@ -207,23 +218,39 @@ class Scan(MarkedPassage):
         """Turn a found name into a ``PersonMention``."""
         role = affiliation = None
         if found.role is not None:
-            role, affiliation = self._describe(*found.role[1:])
+            lead, head, last = found.role
+            start = head  # the capitalised words that qualify the role belong to it
+            while start > lead and self._modifier(start - 1):
+                start -= 1
+            role, affiliation = self._describe(start, head, last)
         start, end = self.tokens[found.first].start, self.tokens[found.last].end
         country = self._country(found, affiliation, states)
         return PersonMention(
             self.text[start:end], start, end, found.honorific, role, affiliation, country
         )
 
-    def _describe(self, head: int, last: int) -> tuple[str, str | None]:
-        """Split a role phrase into the role and the body the person belongs to."""
+    def _describe(self, start: int, head: int, last: int) -> tuple[str, str | None]:
+        """Split a role phrase (its role word at ``head``, its first qualifying word at
+        ``start``) into the role and the body the person belongs to. The state the role
+        names at its end is the person's country, not part of the role ("Minister of Foreign
+        Affairs of the Dominican Republic", "Director-General of the Lebanese | Ministry")."""
         for k in range(self.ends[head] + 1, last + 1):
             body = self._body_from(k, last)
             if body is not None:
-                end = k - 1  # "jefa de la | Unidad de Migración": the role ends at "jefa"
-                while end > head and (self.mark[end] == "conn" or self._stop(end)):
-                    end -= 1
-                return self._span(head, end), body
-        return self._span(head, last), None
+                # "jefa de la | Unidad de Migración": the role ends at "jefa"
+                return self._span(start, self._role_end(head, k - 1)), body
+        return self._span(start, self._role_end(head, last)), None
+
+    def _role_end(self, head: int, end: int) -> int:
+        """The last word of a role ending at ``end`` at the latest, without the connectors,
+        stop words and state names that close it."""
+        while end > head and (self.mark[end] == "conn" or self._stop(end) or self._state(end)):
+            end -= 1
+        return end
+
+    def _state(self, k: int) -> bool:
+        entity = self.entity[k]
+        return entity is not None and entity.type == "country"
 
     def _body_from(self, k: int, last: int) -> str | None:
         """The body named from token ``k`` on, if a connector or an attached one opens it."""
