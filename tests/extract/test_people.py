@@ -114,6 +114,21 @@ Person = tuple[str, str | None, str | None, str | None, str | None]
                 )
             ],
         ),
+        # a list of portfolios goes on past its commas; the name follows the last one
+        (
+            "es",
+            "La Ministra de Trabajo, Empleo y Seguridad Social de Nepal, Sra. Sita Kumari "
+            "Gurung, presentó el plan.",
+            [
+                (
+                    "Sita Kumari Gurung",
+                    "Sra.",
+                    "Ministra de Trabajo, Empleo y Seguridad Social",
+                    None,
+                    "NP",
+                )
+            ],
+        ),
         # the state a role names at its end is the person's country, not part of the role
         (
             "en",

@@ -117,6 +117,7 @@ class Lexicon:
         self.nisba_names = spec.nisba_names
         self.written_endings = tuple(spec.not_name_written_endings)
         self.stopword_names = frozenset(spec.stopword_names)
+        self.coordinators = frozenset(fold(w) for w in load_profile(spec.language).coordinators)
         pairs = spec.attached_connectors.items()
         self.attached = sorted(((fold(p), j) for p, j in pairs), key=lambda pair: -len(pair[0]))
         self.lowered = {form: [t.text.lower() for t in tokenize(form)] for form in spec.connectors}

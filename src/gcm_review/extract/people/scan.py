@@ -17,6 +17,7 @@ from .marks import JOINERS, MarkedPassage
 _MAX_NAME = 6  # words of a capitalised name
 _MAX_CORE = 3  # words (particles aside) of a name after a title, in a script without capitals
 _MAX_COMPLEMENT = 12  # tokens between a role word and the name it introduces
+_MAX_PORTFOLIO = 4  # words of one item of a list of portfolios, with its coordinator
 _MAX_APPOSITION = 24  # tokens of a role given in apposition
 # Organisation kinds that belong to one state: their staff stand for the state named nearby.
 _STATE_KINDS = frozenset({"ministry"})
@@ -133,16 +134,32 @@ class Scan(MarkedPassage):
             # after a connector, capitalised words are the role's portfolio or body ("el
             # viceministro de Movilidad Humana, Andrés Paredes"): a name follows a comma
             after = (in_phrase or loose) and self.lex.cased
-            name = None if inside else self._name_at(k, adjacent, after)
+            # "ministra de Trabajo, Empleo y Seguridad Social": the comma goes on with the list
+            listed = in_phrase and self._portfolio_goes_on(k)
+            name = None if inside or listed else self._name_at(k, adjacent, after)
             if name is not None:
                 return last, name, None
-            if not (inside or self._tight(k)) or not self._describes(k, in_phrase):
+            if not (inside or listed or self._tight(k)) or not self._describes(k, in_phrase):
                 break
             plain = self.entity[k] is None and not self._stop(k) and self.mark[k] != "conn"
             loose = loose or (in_phrase and plain)
             in_phrase = in_phrase or self.mark[k] == "conn"
             last = k
         return last, None, None
+
+    def _portfolio_goes_on(self, k: int) -> bool:
+        """Whether the comma before token ``k`` goes on with a list of capitalised portfolio
+        words, closed by a coordinator before any other comma ("Trabajo, Empleo y ...")."""
+        if not (self.lex.cased and self._after_comma(k)):
+            return False
+        for j in range(k, min(self.size, k + _MAX_PORTFOLIO)):
+            if j > k and not self._tight(j):
+                return False
+            if self.tokens[j].folded in self.lex.coordinators:
+                return j > k
+            if not self.tokens[j].text[:1].isupper():
+                return False
+        return False
 
     def _describes(self, k: int, in_phrase: bool) -> bool:
         """Whether token ``k`` can belong to the complement of a role word."""
