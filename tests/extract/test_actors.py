@@ -98,6 +98,13 @@ def acting(text: str, lang: str) -> dict[str, bool]:
         ),
         ("Instamos a Panamá a ampliar el programa.", "es", {"PA": False}),
         ("ونطالب إيطاليا ومالطا بوقف عمليات الإعادة القسرية.", "ar", {"IT": False, "MT": False}),
+        # the state after a verb of chairing or hosting is its subject (verb first)
+        (
+            "حوار أبوظبي الذي انعقد في دبي يومي 14 و15 أيار/مايو الماضيين، وترأسته الفلبين.",
+            "ar",
+            {"PH": True},
+        ),
+        ("وتستضيف مصر الاجتماع المقبل.", "ar", {"EG": True}),
         # "كل من" opens a list of subjects
         (
             "اعتمدت كل من مصر والأردن والمغرب خططا وطنية.",
