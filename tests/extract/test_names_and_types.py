@@ -45,6 +45,9 @@ def test_capitalised_names_need_a_capital_in_the_text(engine: Engine) -> None:
         ("وقدمت المنظمة الدولية للهجرة الدعم.", "IOM"),
         ("organisée par l'ONU. Réseau Migration et la Ligue arabe", "UNNM"),
         ("La CESAO a publié un rapport.", "ESCWA"),
+        ("La Red convoca la reunión junto con la CESPAP.", "ESCAP"),
+        ("la Asociación de Naciones del Asia Sudoriental aprobó el plan", "ASEAN"),
+        ("le Réseau régional des Nations Unies sur les migrations pour l'Asie", "UNNM"),
     ],
 )
 def test_organisations_in_four_languages(engine: Engine, text: str, organisation: str) -> None:
