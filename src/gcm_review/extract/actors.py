@@ -85,22 +85,13 @@ class ActorRules:
         words = [t.folded for t in tokens]
         hits = [] if self.marker_words.isdisjoint(words) else self.markers.find(words)
         owners = self._owners(text, tokens, hits, states, firsts)
+        addressed = self._addressed(text, tokens, hits, states, firsts)
         marked: list[Entity] = []
-        # a passive verb after a state is its own unless another state stands between that
-        # is not listed with it ("Nepal and Bhutan were invited", "Nepal urged Bhutan, which
-        # was invited")
-        lasts = [bisect_right(starts, state.end - 1) - 1 for state in states]
-        bounds = [
-            after if not self._listed(text, state, following) else len(tokens)
-            for state, following, after in zip(states, states[1:], firsts[1:], strict=False)
-        ] + [len(tokens)]
-        for state, first, last, bound in zip(states, firsts, lasts, bounds, strict=True):
+        for state, first, passive in zip(states, firsts, addressed, strict=True):
             said = self._marker(text, tokens, hits, first)
             if said is None:
                 said = self._subject(text, tokens, first) or self._opens(text, tokens, first)
-            actor = said
-            if self._addressed_after(text, tokens, hits, last, bound):
-                actor = False  # "Nepal was urged to", "le Niger a été invité à"
+            actor = said and not passive  # "Nepal was urged to", "le Niger a été invité à"
             if not actor and marked and marked[-1].actor and self._listed(text, marked[-1], state):
                 actor = True
             marked.append(replace(state, actor=actor or state.value in owners))
@@ -136,22 +127,37 @@ class ActorRules:
         """Whether a sentence or clause ends right before token ``k``."""
         return sentence_ends_before(text, tokens, k, clauses=True)
 
-    def _addressed_after(
+    def _addressed(
         self,
         text: str,
         tokens: Sequence[Token],
         hits: Sequence[PhraseHit[str]],
-        last: int,
-        bound: int,
-    ) -> bool:
-        """Whether a passive addressing verb follows the state ending at token ``last`` in
-        its clause, before token ``bound``."""
-        return any(
-            hit.payloads[0] == _PASSIVE
-            and last < hit.first <= min(last + _PASSIVE_REACH + 1, bound - 1)
-            and not self._ended(text, tokens, last, hit.first)
-            for hit in hits
-        )
+        states: Sequence[Entity],
+        firsts: Sequence[int],
+    ) -> list[bool]:
+        """For each state, whether it is the subject of a passive addressing verb after it
+        in its clause. The verb is the nearest state's before it, unless another state not
+        listed with that one stands between ("Nepal and Bhutan were invited", "Nepal urged
+        Bhutan, which was invited")."""
+        passives = [hit for hit in hits if hit.payloads[0] == _PASSIVE]
+        if not passives:
+            return [False] * len(states)
+        starts = [token.start for token in tokens]
+        bounds = [
+            after if not self._listed(text, state, following) else len(tokens)
+            for state, following, after in zip(states, states[1:], firsts[1:], strict=False)
+        ] + [len(tokens)]
+        addressed = []
+        for state, bound in zip(states, bounds, strict=True):
+            last = bisect_right(starts, state.end - 1) - 1
+            addressed.append(
+                any(
+                    last < hit.first <= min(last + _PASSIVE_REACH + 1, bound - 1)
+                    and not self._ended(text, tokens, last, hit.first)
+                    for hit in passives
+                )
+            )
+        return addressed
 
     def _marker(
         self, text: str, tokens: Sequence[Token], hits: Sequence[PhraseHit[str]], first: int

@@ -181,6 +181,7 @@ class _PlaceIndex:
             for name in entry.names.get(code, [])
         ]
         excluded = [name for code in langs for name in spec.not_places.get(code, [])]
+        self._arabic = "ar" in langs  # only Arabic names are keyed without their proclitic
         self._proclitics = sorted(key_maker("ar").prefixes, key=len, reverse=True)
         self._key_cache: dict[str, str] = {}
         self._canon = self._canonical_forms([name for _, name in named] + excluded)
@@ -203,6 +204,8 @@ class _PlaceIndex:
         return canon
 
     def _keys(self, tokens: Sequence[Token]) -> list[str]:
+        if not self._arabic:  # a Latin word's key is its folded form
+            return [t.folded for t in tokens]
         keys = self._key_cache
         return [keys.get(t.folded) or self._key(t.folded) for t in tokens]
 
