@@ -114,6 +114,12 @@ Person = tuple[str, str | None, str | None, str | None, str | None]
                 )
             ],
         ),
+        # a capitalised stop word that ends a name is a surname ("tan" is also "so")
+        (
+            "es",
+            "Según la Sra. Mei Ling Tan, jefa de misión, el plan avanza.",
+            [("Mei Ling Tan", "Sra.", "jefa de misión", None, None)],
+        ),
         # a list of portfolios goes on past its commas; the name follows the last one
         (
             "es",

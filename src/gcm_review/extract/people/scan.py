@@ -45,12 +45,16 @@ class Scan(MarkedPassage):
         while 0 <= j < self.size and (j == k or self._tight(max(j, j - step))):
             if words == limit and not (step < 0 and self._particle(j)):
                 break
-            if not (self._particle(j) or self._word(j)):
+            surname = step < 0 and j == k and self._last_surname(j)  # read from its end
+            if not (self._particle(j) or self._word(j) or surname):
                 break
             walked.append(j)
             hyphened = j != k and self._gap(max(j, j - step)) in JOINERS  # "Jean-Pierre"
             words += 0 if self._particle(j) or hyphened else 1
             j += step
+        if step > 0 and words and words < limit and self._last_surname(j):
+            walked.append(j)  # "Sra. Mei Ling Tan," where "tan" is also a word
+            words += 1
         span = sorted(walked)
         while span and self._particle(span[-1]):
             span.pop()
@@ -69,6 +73,16 @@ class Scan(MarkedPassage):
             return None
         single = self.lex.cased and adjacent and self._tight(k)
         return self._name(k, 1, 1 if single else 2)
+
+    def _last_surname(self, j: int) -> bool:
+        """Whether token ``j`` ends a name although it is a stop word: capitalised, right
+        after the name's words, with punctuation or the end of the text after it."""
+        if not (self.lex.cased and 0 < j < self.size and self._tight(j)):
+            return False
+        token = self.tokens[j]
+        free = self.mark[j] is None and self.entity[j] is None and self._stop(j)
+        closes = j + 1 == self.size or self._gap(j + 1).strip() not in ("", "-", "'", "’")
+        return free and token.text[:1].isupper() and token.text[1:].islower() and closes
 
     def titled(self) -> Iterator[Found]:
         """Names after an honorific, a role word, or both ("Sa Majesté le Roi Mohammed VI")."""
