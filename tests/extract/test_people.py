@@ -114,6 +114,12 @@ Person = tuple[str, str | None, str | None, str | None, str | None]
                 )
             ],
         ),
+        # a state after an international body is where its office is, not the person's
+        (
+            "en",
+            "Ms. Jane Doe, Chief of Mission of IOM in Nepal, presented the plan.",
+            [("Jane Doe", "Ms.", "Chief of Mission", "IOM in Nepal", None)],
+        ),
         # a capitalised stop word that ends a name is a surname ("tan" is also "so")
         (
             "es",

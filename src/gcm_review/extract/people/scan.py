@@ -308,14 +308,18 @@ class Scan(MarkedPassage):
         if found.role is not None:
             lead, _, last = found.role
             start, end = self.tokens[lead].start, self.tokens[last].end
-            named = {e.value for e in states if e.start < end and e.end > start}
-            if len(named) != 1 and body:
+            kinds = _organisation_kinds()
+            bodies = [e for e in self.entity[lead : last + 1] if e and e.type == "organisation"]
+            foreign = [b.start for b in bodies if kinds.get(b.value) not in _STATE_KINDS]
+            # a state after an international body is where its office is ("jefa de misión
+            # de la OIM en Malasia"), not a state the person stands for
+            first = min(foreign, default=end)
+            named = {e.value for e in states if e.start < min(end, first) and e.end > start}
+            if len(named) != 1 and body and not foreign:
                 named = _states_named(body)
             if len(named) == 1:
                 return named.pop()
-            kinds = _organisation_kinds()
-            bodies = [e for e in self.entity[lead : last + 1] if e and e.type == "organisation"]
-            if any(kinds.get(body.value) not in _STATE_KINDS for body in bodies):
+            if foreign:
                 return None
         codes = {entity.value for entity in states}
         return codes.pop() if len(codes) == 1 else None
