@@ -128,3 +128,19 @@ def test_a_state_acting_in_another_states_statement(analyse_text: Analyse) -> No
     assert analysed.passages[1].actors == ("KE",)
     acting = {row["code"]: row["actor"] for row in analysis_record(analysed)["countries"]}
     assert acting == {"KE": True, "GH": True, "IT": False}
+
+
+def test_a_short_heading_does_not_outvote_the_text(analyse_text: Analyse) -> None:
+    analysed = analyse_text(
+        "Bulletin\n\nLa CESAP et l'OIM organiseront le troisième Forum régional sur les "
+        "migrations à Bangkok du 18 au 20 novembre 2025.\n"
+    )
+    assert analysed.lang == "fr"
+    [forum] = analysed.events
+    assert (forum.ordinal, forum.city, forum.start, forum.end) == (
+        3,
+        "Bangkok",
+        "2025-11-18",
+        "2025-11-20",
+    )
+    assert set(forum.organisers) == {"ESCAP", "IOM"}  # "organiseront": the future organises too

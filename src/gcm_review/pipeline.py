@@ -182,7 +182,10 @@ class Engine:
         clean = [normalise_block(block) for block in document.blocks]
         passages = split_passages(document.id, clean, self.options.segment)
         guesses = [detect_language(p.text) for p in passages]
-        majority = Counter(guesses).most_common(1)[0][0] if guesses else "und"
+        letters: Counter[str] = Counter()  # a short heading does not outvote the text
+        for passage, guess in zip(passages, guesses, strict=True):
+            letters[guess] += sum(ch.isalpha() for ch in passage.text) or 1
+        majority = letters.most_common(1)[0][0] if letters else "und"
         with _small_blas():
             return self._analyse(document, info, passages, guesses, majority)
 
