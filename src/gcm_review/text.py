@@ -61,6 +61,8 @@ class LanguageProfile(BaseModel):
     agent_markers: list[_Phrase] = []
     addressee_markers: list[_Phrase] = []
     addressed_passives: list[_Phrase] = []
+    passive_agents: list[_Phrase] = []
+    participle_endings: list[_Phrase] = []
     coordinators: list[_Phrase] = []
     clause_openers: list[_Phrase] = []
     not_clause_openers_after: list[_Phrase] = []

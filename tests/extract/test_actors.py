@@ -111,6 +111,15 @@ def acting(text: str, lang: str) -> dict[str, bool]:
             "ar",
             {"EG": True, "JO": True, "MA": True},
         ),
+        # the agent of a passive acts
+        (
+            "Le rapport dénonce les expulsions collectives pratiquées par l'Algérie et la Tunisie.",
+            "fr",
+            {"DZ": True, "TN": True},
+        ),
+        ("The report welcomes the reforms recently adopted by Qatar.", "en", {"QA": True}),
+        ("El informe cita las deportaciones masivas realizadas por Chile.", "es", {"CL": True}),
+        ("ويدين التقرير الانتهاكات المرتكبة من قبل ليبيا.", "ar", {"LY": True}),
         # the subject of a passive addressing verb is addressed
         ("Nepal was urged to ratify the convention.", "en", {"NP": False}),
         ("Nepal and Bhutan were invited to share their data.", "en", {"NP": False, "BT": False}),

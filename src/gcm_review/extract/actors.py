@@ -50,6 +50,8 @@ class ActorRules:
         self.markers: PhraseMatcher[str] = PhraseMatcher(phrases)
         self.marker_words = longest_keys(words for words, _ in phrases)
         self.joiners = frozenset(fold(w) for w in profile.coordinators)
+        self.by = frozenset(fold(w) for w in profile.passive_agents)
+        self.participles = tuple(fold(w) for w in profile.participle_endings)
         self.openers = frozenset(fold(w) for w in profile.clause_openers)
         self.not_openers = frozenset(fold(w) for w in profile.not_clause_openers_after)
         self.articles = frozenset(fold(w) for w in profile.articles)
@@ -90,7 +92,11 @@ class ActorRules:
         for state, first, passive in zip(states, firsts, addressed, strict=True):
             said = self._marker(text, tokens, hits, first)
             if said is None:
-                said = self._subject(text, tokens, first) or self._opens(text, tokens, first)
+                said = (
+                    self._subject(text, tokens, first)
+                    or self._opens(text, tokens, first)
+                    or self._agent_of_passive(tokens, first)
+                )
             actor = said and not passive  # "Nepal was urged to", "le Niger a été invité à"
             if not actor and marked and marked[-1].actor and self._listed(text, marked[-1], state):
                 actor = True
@@ -206,6 +212,16 @@ class ActorRules:
             return k < 2 or tokens[k - 2].folded not in self.not_openers
         comma = k > 1 and "," in text[tokens[k - 2].end : tokens[k - 1].start]
         return word in self.joiners and comma
+
+    def _agent_of_passive(self, tokens: Sequence[Token], first: int) -> bool:
+        """Whether the state at token ``first`` is the agent of a passive participle, an
+        article perhaps between ("les expulsions pratiquées par l'Algérie", "the reforms
+        adopted by Qatar", "realizadas por Chile")."""
+        k = first - 1 if first > 0 and tokens[first - 1].folded in self.articles else first
+        if k < 2 or tokens[k - 1].folded not in self.by:
+            return False
+        participle = tokens[k - 2].folded
+        return len(participle) > 4 and participle.endswith(self.participles)
 
     def _listed(self, text: str, previous: Entity, state: Entity) -> bool:
         """Whether ``state`` follows ``previous`` in a list: only a comma, a coordinator and
