@@ -1,11 +1,14 @@
 """Which states a passage shows acting, and which it merely names.
 
 A state acts when it is the subject of its sentence (named within the sentence's first words,
-no place preposition such as "in", "à", "في" before it), when an agent phrase of the language
-profile introduces it ("chaired by", "au nom de la délégation", "en nombre de", "برئاسة"), or
-when it is listed with an acting state ("La Côte d'Ivoire et le Burkina Faso ont présenté").
-A state an addressing verb introduces ("urged", "exhorte", "instó a") is addressed, not acting;
-"his country" ("su país", "بلاده") makes the nearest state named before it in its sentence act.
+no place preposition such as "in", "à", "في" before it) or of a clause inside it ("while Egypt
+reported", "que la Tunisie avait signé"), when an agent phrase of the language profile
+introduces it ("chaired by", "au nom de la délégation", "en nombre de", "برئاسة"), when it is
+the agent of a passive ("adopted by Qatar", "pratiquées par l'Algérie"), or when it is listed
+with an acting state ("La Côte d'Ivoire et le Burkina Faso ont présenté"). A state an
+addressing verb introduces ("urged", "exhorte", "instó a") or the subject of a passive one
+("Nepal was invited to") is addressed, not acting; "his country" ("su país", "بلاده") makes
+the nearest state named before it in its sentence act.
 A document whose heading is a state's statement ("Statement by the Delegation of Ghana",
 "بيان وفد جمهورية العراق") speaks for that state (``ActorRules.speaker``).
 """
