@@ -207,7 +207,7 @@ class ActorRules:
         after an article: after a clause word ("while Egypt reported", "told participants that
         Tunisia had signed", "tandis que le Maroc") or a coordinator after a comma (", and
         Chile and Uruguay signed")."""
-        k = first - 1 if first > 0 and tokens[first - 1].folded in self.articles else first
+        k = self._past_article(tokens, first)
         if k == 0:
             return False
         word = tokens[k - 1].folded
@@ -220,11 +220,15 @@ class ActorRules:
         """Whether the state at token ``first`` is the agent of a passive participle, an
         article perhaps between ("les expulsions pratiquées par l'Algérie", "the reforms
         adopted by Qatar", "realizadas por Chile")."""
-        k = first - 1 if first > 0 and tokens[first - 1].folded in self.articles else first
+        k = self._past_article(tokens, first)
         if k < 2 or tokens[k - 1].folded not in self.by:
             return False
         participle = tokens[k - 2].folded
         return len(participle) > 4 and participle.endswith(self.participles)
+
+    def _past_article(self, tokens: Sequence[Token], first: int) -> int:
+        """The token a state at ``first`` starts from, with the article before it."""
+        return first - 1 if first > 0 and tokens[first - 1].folded in self.articles else first
 
     def _listed(self, text: str, previous: Entity, state: Entity) -> bool:
         """Whether ``state`` follows ``previous`` in a list: only a comma, a coordinator and

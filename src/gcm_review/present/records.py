@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from ..extract.bodies import glued_length
@@ -144,8 +145,7 @@ def _organisations(document: AnalysedDocument) -> list[dict[str, Any]]:
                 entity.value,
                 {"id": entity.value, **first, "known": known, "written": [], "passages": []},
             )
-            names = [name for forms in org.names.values() for name in forms] if org else []
-            written = _unglued(entity.text, names)
+            written = _unglued(entity.text, _name_heads(entity.value) if org else frozenset())
             if written not in row["written"]:
                 row["written"].append(written)
             if row["acronym"] is None and _ACRONYM.fullmatch(written):
@@ -155,12 +155,18 @@ def _organisations(document: AnalysedDocument) -> list[dict[str, Any]]:
     return list(found.values())
 
 
-def _unglued(text: str, names: Iterable[str]) -> str:
+def _unglued(text: str, heads: frozenset[str]) -> str:
     """A body's name as written, without the conjunction or preposition glued to it in
-    Arabic ("وجامعة الدول العربية" -> "جامعة الدول العربية")."""
-    first = text.split(" ", 1)[0]
-    size = glued_length(first, {fold(name.split(" ", 1)[0]) for name in names})
-    return text[size:]
+    Arabic ("وجامعة الدول العربية" -> "جامعة الدول العربية"); ``heads`` are the folded
+    first words of the body's names."""
+    return text[glued_length(text.split(" ", 1)[0], heads) :]
+
+
+@cache
+def _name_heads(org_id: str) -> frozenset[str]:
+    """The folded first words of a gazetteer body's names, in every language."""
+    org = next(o for o in load_organisations().organisations if o.id == org_id)
+    return frozenset(fold(name.split(" ", 1)[0]) for forms in org.names.values() for name in forms)
 
 
 def _people(document: AnalysedDocument) -> list[dict[str, Any]]:
