@@ -7,8 +7,9 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from ...phrases import longest_keys
@@ -24,7 +25,10 @@ _ANCHORED = {
     "weekday": ("weekday",),
 }
 _UNITS = ("days", "weeks", "months", "years")
-_FOUR_DIGITS = re.compile(r"\d{4}")
+# four digits in a row (a class of the digits years are written in is checked faster than \d)
+_FOUR_DIGITS = re.compile("[0-9٠-٩۰-۹]" * 4)
+_FOLDED = attrgetter("folded")
+_NUMBER = re.compile(r"(?<!\d)\d")  # the first digit of a number
 _CLAUSE_STOPS = (". ", "! ", "? ", "؟", "\n", ",", "،", ";", "؛")  # what ends a date's clause
 
 
@@ -82,10 +86,10 @@ class _Grammar:
 
     def may_hold(self, text: str, tokens: Sequence[Token]) -> bool:
         """Whether a date can stand in the text (False is sure): every date has a month or
-        relative word, or a four-digit number."""
+        relative word, or a four-digit number in Western, Arabic-Indic or Persian digits."""
         if _FOUR_DIGITS.search(text):
             return True
-        return not self.anchor_words.isdisjoint([token.folded for token in tokens])
+        return not self.anchor_words.isdisjoint(map(_FOLDED, tokens))
 
     def ahead(self, text: str, start: int) -> bool:
         """Whether the clause around ``start`` speaks of the future ("will be held in
@@ -101,14 +105,17 @@ class _Grammar:
         anchors += [(match.start(), "year") for match in self.year.finditer(text)]
         found: list[Found] = []
         spans = _Spans()
-        if any(anchor == "month" for _, anchor in anchors):
-            for kind in ("range", "day"):  # they start at a digit, before their month
-                self._collect(found, spans, kind, self.cores[kind].finditer(text))
+        if months := [start for start, anchor in anchors if anchor == "month"]:
+            # they start at the first digit of a number a few words before their month
+            low, high = max(0, min(months) - _WINDOW), max(months)
+            starts = [match.start() for match in _NUMBER.finditer(text, low, high)]
+            for kind in ("range", "day"):
+                self._collect(found, spans, kind, _matches_at(self.cores[kind], text, starts))
         for start, anchor in anchors:
             for kind in _ANCHORED[anchor]:
                 if spans.holds(start, start + 1):  # a longer date holds this word
                     break
-                self._collect(found, spans, kind, [self._match(kind, text, start)])
+                self._collect(found, spans, kind, (self._match(kind, text, start),))
         chosen, taken = [], _Spans()
         for item in sorted(found, key=lambda f: (f.start - f.end, f.start)):
             if not taken.overlaps(item.start, item.end):
@@ -264,6 +271,18 @@ class _Spans:
         index = bisect.bisect_left(self.spans, (start, start))
         after = index < len(self.spans) and self.spans[index][0] < end
         return after or (index > 0 and self.spans[index - 1][1] > start)
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` that start at one of ``starts``, none overlapping the one
+    before (as ``finditer`` gives them)."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
 
 
 def _lookup(table: dict[int, list[str]]) -> dict[str, int]:

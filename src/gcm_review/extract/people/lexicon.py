@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -24,6 +25,7 @@ _Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Kind = Literal["hon", "role", "speech", "conn", "body"]
 # When one phrase is listed under several kinds, the first kind here wins.
 KIND_ORDER: tuple[Kind, ...] = ("hon", "role", "speech", "conn", "body")
+_KEY = attrgetter("key")
 _MAX_SPELLINGS = 64  # spellings of one pre-check needle
 
 
@@ -99,11 +101,17 @@ class Lexicon:
         self.stopwords = keys.stopwords
         self.clitics, self.suffixes = frozenset({"", *keys.prefixes}), {"", *keys.suffixes}
         groups = (spec.honorifics, spec.roles, spec.speech_verbs, spec.connectors, spec.bodies)
+        # connectors are everywhere ("de", "of"): a word lookup finds them, not the matcher
         self.phrases: PhraseMatcher[tuple[Kind, str]] = PhraseMatcher(
             (surface_keys(form), (kind, form))
             for kind, forms in zip(KIND_ORDER, groups, strict=True)
+            if kind != "conn"
             for form in forms
         )
+        self.connectors: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for form in sorted(spec.connectors, key=lambda f: -len(surface_keys(f))):
+            if words := tuple(surface_keys(form)):
+                self.connectors.setdefault(words[0], []).append((words, form))
         # the honorifics and connectors whose dots, capitals or accents a match must keep
         self.written = frozenset(
             [("hon", form) for form in spec.honorifics if "." in form or cased(form)]
@@ -131,7 +139,7 @@ class Lexicon:
 
     def may_hold(self, tokens: Sequence[Token]) -> bool:
         """Whether the tokens hold a title, role word or reporting verb (False is sure)."""
-        return not self.triggers.isdisjoint([token.key for token in tokens])
+        return not self.triggers.isdisjoint(map(_KEY, tokens))
 
     def may_name_people(self, text: str) -> bool:
         """Whether the raw text holds a title, role word or reporting verb (False is sure)."""

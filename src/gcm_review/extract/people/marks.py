@@ -35,16 +35,37 @@ class MarkedPassage:
         self.mark: list[Kind | None] = [None] * self.size
         self.ends: dict[int, int] = {}  # first token of a marked phrase -> its last token
         self.apposed: set[int] = set()  # role words given in apposition to a name (patterns)
-        hits = lexicon.phrases.find([token.key for token in self.tokens])
-        for hit in sorted(hits, key=lambda h: (h.first, h.first - h.last)):
-            span = range(hit.first, hit.last + 1)
+        keys = [token.key for token in self.tokens]
+        for hit in sorted(lexicon.phrases.find(keys), key=lambda h: (h.first, h.first - h.last)):
             kind = self._kind_of(hit)
             # an honorific right after a name word belongs to the name ("Ould Cheikh Mahfoudh")
             if kind == "hon" and self.lex.cased and hit.first and self._tight(hit.first):
                 kind = None if self._word(hit.first - 1) else kind
             if kind and self._markable(hit.first, hit.last, kind):
-                self.mark[hit.first : hit.last + 1] = [kind] * len(span)
-                self.ends[hit.first] = hit.last
+                self._put(hit.first, hit.last, kind)
+        self._mark_connectors(keys)
+
+    def _put(self, first: int, last: int, kind: Kind) -> None:
+        self.mark[first : last + 1] = [kind] * (last - first + 1)
+        self.ends[first] = last
+
+    def _mark_connectors(self, keys: Sequence[str]) -> None:
+        """Mark the connectors left free by the other phrases, longest first, left to right."""
+        table, mark, entity = self.lex.connectors, self.mark, self.entity
+        for i, key in enumerate(keys):
+            if key not in table or mark[i] is not None or entity[i] is not None:
+                continue
+            for words, form in table[key]:
+                last = i + len(words) - 1
+                free = len(words) == 1 or (
+                    tuple(keys[i : last + 1]) == words
+                    and mark[i : last + 1].count(None)
+                    == entity[i : last + 1].count(None)
+                    == len(words)
+                )
+                if free and self._written(i, last, "conn", form):
+                    self._put(i, last, "conn")
+                    break
 
     def _markable(self, first: int, last: int, kind: Kind) -> bool:
         """Whether a phrase is free of marks and entities; a role word may end an organisation's
@@ -61,22 +82,23 @@ class MarkedPassage:
     def _kind_of(self, hit: PhraseHit[tuple[Kind, str]]) -> Kind | None:
         """The first kind, in ``KIND_ORDER``, among the forms the hit keeps as written (the
         payloads come in that order: the lexicon registers its phrases kind by kind)."""
-        written = self.lex.written
         for kind, form in hit.payloads:
-            if (kind, form) not in written or self._written(hit, kind, form):
+            if self._written(hit.first, hit.last, kind, form):
                 return kind
         return None
 
-    def _written(self, hit: PhraseHit[tuple[Kind, str]], kind: Kind, form: str) -> bool:
+    def _written(self, first: int, last: int, kind: Kind, form: str) -> bool:
         """Whether honorifics keep their dots and capitals, connectors their accents (for the
-        forms of ``Lexicon.written``)."""
+        forms of ``Lexicon.written``; any other form passes)."""
+        if (kind, form) not in self.lex.written:
+            return True
         if kind == "hon":
-            start = self.tokens[hit.first].start
+            start = self.tokens[first].start
             raw = self.text[start : start + len(form)]
             loose = len(form) >= 3 and "." not in form and raw[:1].lower() == form[:1].lower()
             return raw == form or (loose and raw[1:] == form[1:])
         if kind == "conn":
-            words = [token.text.lower() for token in self.tokens[hit.first : hit.last + 1]]
+            words = [token.text.lower() for token in self.tokens[first : last + 1]]
             return words == self.lex.lowered[form]
         return True
 
