@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Sequence
-from itertools import accumulate
 from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
@@ -65,13 +63,11 @@ class PhraseMatcher(Generic[PayloadT]):
         if self.empty or not keys:
             return []
         haystack = _SEP + _SEP.join(keys) + _SEP
-        found = list(self._automaton.iter(haystack))
-        if not found:
-            return []
-        # haystack index of the separator that closes each token, in token order
-        closing = [end + i for i, end in enumerate(accumulate(map(len, keys)), start=1)]
+        count = haystack.count
         hits: list[PhraseHit[PayloadT]] = []
-        for end, (length, payloads) in found:
-            last = bisect_left(closing, end)
+        last, counted = -1, 0  # the token the separator at ``counted`` closes
+        for end, (length, payloads) in self._automaton.iter(haystack):  # by end, in order
+            last += count(_SEP, counted, end)
+            counted = end
             hits.append(PhraseHit(last - length + 1, last, payloads))
         return hits
