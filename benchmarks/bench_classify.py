@@ -6,7 +6,7 @@ The passages are those of the bundled sample corpus (four languages), repeated t
 requested count. Two baselines: the sentence encoder alone embedding the same passages (the
 full mode can only be slower; the ratio says how much of its time is the encoder), and a
 naive tagger that scans every passage for every cue with plain substring search. Figures are
-printed, not asserted: speed depends on the machine. The fast measures keep the best of three
+printed, not asserted: speed depends on the machine. The fast measures keep the best of five
 runs.
 """
 
@@ -35,7 +35,7 @@ from gcm_review.pipeline import default_cache_dir
 from gcm_review.read import SUPPORTED_SUFFIXES
 from gcm_review.text import tokenize
 
-_REPEATS = 3  # runs of the fast measures (lexical mode, naive baseline, extraction)
+_REPEATS = 5  # runs of the fast measures (lexical mode, naive baseline, extraction)
 
 
 def corpus_passages(engine: Engine) -> list[tuple[str, str]]:

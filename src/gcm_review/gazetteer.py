@@ -24,10 +24,23 @@ class _Strict(BaseModel):
 
 
 class Grouping(_Strict):
-    """A regional grouping of states."""
+    """A regional grouping of states.
+
+    Attributes:
+        name: the grouping's name, by language.
+        members: ISO codes of its member states.
+        together: phrases that name the members as a bloc ("GCC countries"), by language; a
+            passage that uses one is about each member.
+        body: the organisation id of the grouping's own body (``GCC``).
+        after_body: phrases that name the members as a bloc only once the passage has named
+            the body ("Council member states", "دول المجلس").
+    """
 
     name: dict[_Phrase, _Phrase]
     members: list[_Phrase]
+    together: dict[_Phrase, list[_Phrase]] = {}
+    body: _Phrase | None = None
+    after_body: dict[_Phrase, list[_Phrase]] = {}
 
 
 class CountriesSpec(_Strict):

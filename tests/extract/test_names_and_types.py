@@ -33,6 +33,46 @@ def test_countries(engine: Engine, text: str, codes: list[str]) -> None:
     assert engine.classify(text).countries == codes
 
 
+GCC = ["BH", "KW", "OM", "QA", "SA", "AE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "codes"),
+    [
+        ("Recruitment fees charged to workers bound for GCC countries remain high.", "en", GCC),
+        (
+            "Les pays de l'UMA ont adopté une feuille de route commune.",
+            "fr",
+            ["DZ", "LY", "MR", "MA", "TN"],
+        ),
+        (
+            "Los Estados miembros del Consejo de Cooperación del Golfo y Filipinas firmaron.",
+            "es",
+            [*GCC, "PH"],
+        ),
+        ("تستضيف دول مجلس التعاون الخليجي ملايين العمال المهاجرين.", "ar", GCC),
+        # "the Council's states" once the passage has named the Gulf Cooperation Council
+        ("أعلن مجلس التعاون الخليجي أن مواطني دول المجلس يحتفظون بحقوقهم التقاعدية.", "ar", GCC),
+        (
+            "The Gulf Cooperation Council said Council member states will share pension data.",
+            "en",
+            GCC,
+        ),
+        # ... and not otherwise, nor where only the body or the region is named
+        ("Council member states adopted the resolution by consensus.", "en", []),
+        ("The Gulf Cooperation Council secretariat met the IOM regional office.", "en", []),
+        ("Many workers leave for Gulf countries every year.", "en", []),
+    ],
+)
+def test_a_bloc_named_together_is_each_of_its_members(
+    engine: Engine, text: str, lang: str, codes: list[str]
+) -> None:
+    mapping = engine.classify(text, lang)
+    assert mapping.countries == codes
+    blocs = [e for e in mapping.entities if e.type == "country" and len(e.text.split()) > 1]
+    assert all(text[e.start : e.end] == e.text for e in blocs)
+
+
 def test_capitalised_names_need_a_capital_in_the_text(engine: Engine) -> None:
     assert engine.classify("They will turkey-trot to chad about it.", "en").countries == []
 

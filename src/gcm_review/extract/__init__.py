@@ -84,6 +84,12 @@ class Extractor:
                 ]
         for names in load_countries().not_states.values():
             phrases += [(surface_keys(n), _Name.of(n, "", "none", False)) for n in names]
+        for key, grouping in load_countries().groupings.items():
+            for kind, table in (("bloc", grouping.together), ("bloc_after", grouping.after_body)):
+                for names in table.values():
+                    phrases += [
+                        (surface_keys(n), _Name.of(n, key, kind, n[0].isupper())) for n in names
+                    ]
         for org in load_organisations().organisations:
             for names in org.names.values():
                 phrases += [
@@ -111,15 +117,21 @@ class Extractor:
             candidates.append((acronym.first, acronym.last, "organisation", acronym.payloads[0]))
         taken: set[int] = set()
         entities: list[Entity] = []
+        blocs: list[tuple[int, int, str, str]] = []
         for first, last, kind, value in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
             span = set(range(first, last + 1))
             if span & taken:
+                continue
+            if kind.startswith("bloc"):  # the body named inside stays an organisation
+                blocs.append((first, last, kind, value))
                 continue
             taken |= span
             if kind == "none":
                 continue
             start, end = tokens[first].start, tokens[last].end
             entities.append(Entity(kind, text[start:end], start, end, value, False))  # type: ignore[arg-type]
+        if blocs:
+            entities += _bloc_members(text, tokens, blocs, entities)
         entities.sort(key=lambda e: e.start)
         states = iter(
             actor_rules(lang).mark(text, tokens, [e for e in entities if e.type == "country"])
@@ -149,6 +161,29 @@ class Extractor:
         if len(tokens) <= _HEADING_WORDS and not text.rstrip().endswith(_CLOSERS):
             return "none"
         return self.statements.classify(lang, tokens, relevant, vector, kind)
+
+
+def _bloc_members(
+    text: str,
+    tokens: Sequence[Token],
+    blocs: Sequence[tuple[int, int, str, str]],
+    entities: Sequence[Entity],
+) -> list[Entity]:
+    """The member states of the blocs a passage names ("GCC countries"), one country entity
+    each over the phrase; "Council member states" only where the passage names the body."""
+    groupings = load_countries().groupings
+    bodies = {e.value for e in entities if e.type == "organisation"}
+    members: list[Entity] = []
+    for first, last, kind, key in blocs:
+        grouping = groupings[key]
+        if kind == "bloc_after" and grouping.body not in bodies:
+            continue
+        start, end = tokens[first].start, tokens[last].end
+        members += [
+            Entity("country", text[start:end], start, end, code, False)
+            for code in grouping.members
+        ]
+    return members
 
 
 def _pick(hit: PhraseHit[_Name], tokens: Sequence[Token]) -> _Name | None:
