@@ -180,8 +180,7 @@ def _bloc_members(
             continue
         start, end = tokens[first].start, tokens[last].end
         members += [
-            Entity("country", text[start:end], start, end, code, False)
-            for code in grouping.members
+            Entity("country", text[start:end], start, end, code, False) for code in grouping.members
         ]
     return members
 
