@@ -14,6 +14,8 @@ from .lexicon import Kind, Lexicon
 
 JOINERS = frozenset({"'", "’", "-", "‑"})
 _COMMAS = frozenset({",", "،"})
+_TITLES = ("hon", "role")
+REACH = 32  # tokens after a title or role that its complement or apposition may run over
 _LONG = 5  # letters from which a word's ending may be a pronoun ("مها", Maha, is a name)
 
 
@@ -43,16 +45,21 @@ class MarkedPassage:
                 kind = None if self._word(hit.first - 1) else kind
             if kind and self._markable(hit.first, hit.last, kind):
                 self._put(hit.first, hit.last, kind)
-        self._mark_connectors(keys)
+        # connectors only open a role's complement or body: they are marked near titles
+        titles = [first for first, last in self.ends.items() if self.mark[first] in _TITLES]
+        if titles:
+            self._mark_connectors(keys, min(titles), max(map(self.ends.get, titles)) + REACH)
 
     def _put(self, first: int, last: int, kind: Kind) -> None:
         self.mark[first : last + 1] = [kind] * (last - first + 1)
         self.ends[first] = last
 
-    def _mark_connectors(self, keys: Sequence[str]) -> None:
-        """Mark the connectors left free by the other phrases, longest first, left to right."""
+    def _mark_connectors(self, keys: Sequence[str], low: int, high: int) -> None:
+        """Mark the connectors of tokens ``low`` to ``high`` left free by the other phrases,
+        longest first, left to right."""
         table, mark, entity = self.lex.connectors, self.mark, self.entity
-        for i, key in enumerate(keys):
+        for i in range(low, min(high, self.size)):
+            key = keys[i]
             if key not in table or mark[i] is not None or entity[i] is not None:
                 continue
             for words, form in table[key]:

@@ -12,13 +12,14 @@ from ...gazetteer import country_names, load_organisations
 from ...models import Entity, PersonMention
 from ...phrases import PhraseMatcher
 from ...text import surface_keys, tokenize
-from .marks import JOINERS, MarkedPassage
+from .marks import JOINERS, REACH, MarkedPassage
 
 _MAX_NAME = 6  # words of a capitalised name
 _MAX_CORE = 3  # words (particles aside) of a name after a title, in a script without capitals
 _MAX_COMPLEMENT = 12  # tokens between a role word and the name it introduces
 _MAX_PORTFOLIO = 4  # words of one item of a list of portfolios, with its coordinator
 _MAX_APPOSITION = 24  # tokens of a role given in apposition
+assert _MAX_APPOSITION < REACH and _MAX_COMPLEMENT < REACH  # connectors are marked that far
 # Organisation kinds that belong to one state: their staff stand for the state named nearby.
 _STATE_KINDS = frozenset({"ministry"})
 
