@@ -286,6 +286,11 @@ def test_event_key_without_ordinal_or_place() -> None:
             ["El 2º foro regional sobre migración se celebró en Ciudad de Panamá."],
             [(2, "forum", "Panama City")],
         ),
+        # a state's review of its own implementation is a report, not a meeting
+        ("en", ["Voluntary National Review of the Global Compact for Migration"], []),
+        ("fr", ["Examen national volontaire du Pacte mondial sur les migrations, Tunisie"], []),
+        ("es", ["Examen Nacional del Pacto Mundial para la Migración: Ecuador"], []),
+        ("ar", ["الاستعراض الوطني الطوعي لتنفيذ الاتفاق العالمي من أجل الهجرة"], []),
         # a capitalised head alone, without name or facts, is no event
         ("es", ["Que cada Estado presente ante el Foro un informe sobre los objetivos."], []),
         ("en", ["We support the dialogue between countries of origin and destination."], []),
@@ -414,6 +419,70 @@ def test_a_generic_session_needs_a_topic(facts_of: Build) -> None:
     ]
     [event] = events_of(facts_of, texts, "en")
     assert [s.title for s in event.sessions] == ["A session on migration data"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "texts", "title", "country", "person"),
+    [
+        (
+            "en",
+            [
+                "The third regional review conference opened in Tunis on 2 June 2025.",
+                "Session 2: Skills partnerships (Objective 18)",
+                "The session was chaired by Kenya. Speakers included Ms. Ruth Otieno, "
+                "Director of Labour Migration at the Ministry of Labour of Kenya.",
+            ],
+            "Session 2: Skills partnerships (Objective 18)",
+            "KE",
+            None,
+        ),
+        (
+            "fr",
+            [
+                "La troisième conférence régionale d'examen s'est ouverte à Tunis.",
+                "Session 2 : Partenariats pour les compétences (objectif 18)",
+                "Cette séance a été présidée par le Ghana, représenté par M. Kofi Mensah.",
+            ],
+            "Session 2 : Partenariats pour les compétences (objectif 18)",
+            "GH",
+            "Kofi Mensah",
+        ),
+        (
+            "es",
+            [
+                "La tercera conferencia regional de examen se inauguró en Lima.",
+                "Sesión 2: Alianzas para las competencias (objetivo 18)",
+                "La sesión, presidida por el Perú, escuchó a la Sra. Rosa Quispe, directora de "
+                "la Oficina Nacional de Empleo.",
+            ],
+            "Sesión 2: Alianzas para las competencias (objetivo 18)",
+            "PE",
+            None,
+        ),
+        (
+            "ar",
+            [
+                "انطلق في تونس مؤتمر الاستعراض الإقليمي الثالث.",
+                "الجلسة 2: شراكات المهارات (الهدف 18)\nترأس الجلسة الأردن.",
+            ],
+            "الجلسة 2: شراكات المهارات (الهدف 18)",
+            "JO",
+            None,
+        ),
+    ],
+)
+def test_a_numbered_session_heading_and_the_session_it_introduces(
+    facts_of: Build, lang: str, texts: list[str], title: str, country: str, person: str | None
+) -> None:
+    """ "Session 2: <title>" names a session; "the session" after it is that session, and a
+    person named after the chairing state chairs only when standing for it."""
+    [event] = events_of(facts_of, texts, lang)
+    [session] = event.sessions
+    assert (session.title, session.chair_country, session.chair_person) == (
+        title,
+        country,
+        person,
+    )
 
 
 def test_no_event_words_no_events(facts_of: Build) -> None:

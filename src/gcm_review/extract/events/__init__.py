@@ -24,9 +24,13 @@ the rest. Rules:
   event is kept if it has an ordinal, a review word or a capitalised name, a place, a date,
   organisers or sessions ("the dialogue between States" alone is a common noun).
 * A session is a session phrase with its determiner and the topic a connector opens ("la
-  séance plénière sur ..."); a generic one needs a topic, one without topic is the latest
-  session of its kind. Chair: the country (else the person's) on the agent side of a
-  chairing phrase; speakers: the person nearest a speaking word. It belongs to the event
+  séance plénière sur ..."), or a numbered heading with the title its colon opens
+  ("Session 2: Data and evidence (Objective 1)"); a generic one needs a topic or a number,
+  one without topic is the latest session of its kind, and "the session", "cette séance",
+  "الجلسة" is the session named last. Chair: the country (else the person's) on the agent
+  side of a chairing phrase, and the person named before that state or after "represented
+  by"; speakers: the person nearest a speaking word. A state's national review is a report,
+  not a meeting. It belongs to the event
   named right around it, else to the main event. Its day: the day written nearest to it in
   its sentence if that day falls within the event's dates, else the event's day when the
   event lasted one day.

@@ -178,11 +178,16 @@ def _main(drafts: Sequence[_Draft], kind: str | None) -> _Draft | None:
 
 def _merge_sessions(mentions: Sequence[SessionMention]) -> list[SessionMention]:
     """One record per session: a titled mention meets the same title, a bare one the latest
-    session of its kind."""
+    session of its kind, "the session" the session named last."""
     merged: list[SessionMention] = []
+    latest: SessionMention | None = None  # the session named last
     for s in mentions:
         same = [m for m in merged if m.kind == s.kind]
-        if s.kind == _DISTINCT:  # "opening", "closing", "second" sessions: by their words
+        if s.refers:  # "the session" after "Session 2: ..." names nothing without one
+            target = latest
+            if target is None:
+                continue
+        elif s.kind == _DISTINCT:  # "opening", "closing", "second" sessions: by their words
             target = next((m for m in same if m.key == s.key), None)
         elif s.titled:
             target = next((m for m in same if m.key == s.key), None)
@@ -191,7 +196,9 @@ def _merge_sessions(mentions: Sequence[SessionMention]) -> list[SessionMention]:
             target = same[-1] if same else None
         if target is None:
             merged.append(s)
+            latest = s
             continue
+        latest = target
         if s.titled and not target.titled:  # the bare mention came first
             target.title, target.key, target.passage = s.title, s.key, s.passage
             target.titled = True

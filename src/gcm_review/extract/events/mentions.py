@@ -48,7 +48,8 @@ class Mention:
 
 @dataclass(slots=True, eq=False)
 class SessionMention:
-    """A session mention; ``key`` is its folded title without determiner."""
+    """A session mention; ``key`` is its folded title without determiner; ``refers`` says
+    it is a bare "the session" that names the session named last."""
 
     passage: int
     first: int
@@ -62,3 +63,4 @@ class SessionMention:
     speakers: list[str] = field(default_factory=list)
     event: Mention | None = None
     date: str | None = None
+    refers: bool = False

@@ -19,17 +19,21 @@ _Fact = Entity | PersonMention | Place | DateMention
 # When one phrase is listed under several roles, the first role here wins.
 _ROLES = ("ordinal", "session", "generic", "head", "review", "edition", "qualifier",
           "chair_before", "chair_after", "org_before", "org_after", "speech", "speakers",
-          "venue", "topic", "opener", "determiner", "joiner", "stop")  # fmt: skip
+          "venue", "topic", "opener", "determiner", "joiner", "represent", "stop")  # fmt: skip
 _CORE = frozenset({"head", "review", "edition", "qualifier", "ordinal"})
 # roles that end a name or title
 _ENDS = frozenset({"session", "generic", "chair_before", "chair_after", "org_before",
                    "org_after", "speech", "speakers", "venue", "stop"})  # fmt: skip
 _TITLE_ENDS = _ENDS | {"head", "review", "ordinal"}  # a topic ends where an event is named
+_HEADING_ENDS = frozenset({"session", "generic", "chair_before", "chair_after", "org_before",
+                           "org_after", "speakers"})  # fmt: skip
 _NUMBERED = re.compile(r"(\d{1,2})(\D+)")  # "2e", "2nd", "2ª" (suffixes from the data)
 _SENTENCE = re.compile(r"[.;:!?؛؟]")
 _LINKS = frozenset({"venue", "stop", "joiner", "determiner", "opener", "topic"})
 _TIGHT = re.compile(r"[\s'’‐‑-]*")
+_CLOSING = ")]»”\"'"  # marks that close a title
 _MAX_NAME, _AFTER, _BEFORE, _VENUE_REACH, _ORG_REACH, _FREE = 32, 12, 10, 30, 20, 2
+_REPRESENTED = 6  # tokens between a chairing state and the person who stands for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +79,20 @@ class Scan:
             number = _NUMBERED.fullmatch(token.folded) if token.folded[:1].isdigit() else None
             if self.role[k] is None and number and number[2] in self.lex.suffixes:
                 self.role[k], self.value[k], self.end[k] = "ordinal", number[1], k
+            elif self.role[k] is None and token.folded.isdigit() and self._numbers_session(k):
+                self.role[k], self.value[k], self.end[k] = "ordinal", token.folded, k  # "Session 2"
             elif self.role[k] is None and token.text in _ROMAN and self._before_core(k):
                 self.role[k], self.value[k], self.end[k] = "ordinal", str(_ROMAN[token.text]), k
+
+    def _numbers_session(self, k: int) -> bool:
+        """Whether token ``k``, a number of one or two digits, numbers the session word
+        right before it ("Session 2", "الجلسة 2")."""
+        return (
+            len(self.tokens[k].folded) <= 2
+            and k > 0
+            and self.role[k - 1] in ("session", "generic")
+            and self._tight(k)
+        )
 
     def _proper(self, k: int) -> bool:
         return self.role[k] is None and self.tokens[k].text[:1].isupper()
@@ -228,17 +244,47 @@ class Scan:
             # a bare "session" names one only with a topic or a number
             numbered = first and self.role[first - 1] == "ordinal"
             lead = self.start_of[first - 1] if numbered else first
+            heading = end
             if self.role[first] == "generic" and end == last:
                 if last + 1 < len(self.tokens) and self.role[last + 1] == "ordinal":
-                    end = self.end[last + 1]
+                    end = heading = self.end[last + 1]
+                    end = self._heading_title(end)  # "Session 2: Data and evidence"
                 elif not numbered:
+                    if self._refers(first):  # "the session", "cette séance", "الجلسة"
+                        mention = SessionMention(self.index, first, last, "session", "", "", False)
+                        mention.refers = True
+                        found.append(mention)
                     continue
             lead = lead - 1 if lead and self.role[lead - 1] == "determiner" else lead
-            title = self.text[self.tokens[lead].start : self.tokens[end].end]
-            key = fold(self.text[self.tokens[min(first, lead)].start : self.tokens[end].end])
+            close = self.tokens[end].end
+            close += len(self.text[close:]) - len(self.text[close:].lstrip(_CLOSING))
+            title = self.text[self.tokens[lead].start : close]  # "(Objective 1)" keeps its ")"
+            key = fold(self.text[self.tokens[min(first, lead)].start : self.tokens[heading].end])
             kind = self.value[first]
             found.append(SessionMention(self.index, lead, end, kind, title, key, end > last))
         return found
+
+    def _heading_title(self, number: int) -> int:
+        """The last token of the title a colon opens after a session's number ("Session 2:
+        Data and evidence (Objective 1)"), up to the end of its sentence; ``number`` if none."""
+        k = number + 1
+        if k >= len(self.tokens) or ":" not in self._gap(k):
+            return number
+        while k + 1 < len(self.tokens) and not self._line_ends(k + 1):
+            k += 1
+        return k
+
+    def _line_ends(self, k: int) -> bool:
+        """Whether a sentence or a line ends before token ``k``, or a chairing, organising or
+        session word starts there (a heading joined to the line after it)."""
+        return "\n" in self._gap(k) or self._sentence_end(k) or self.role[k] in _HEADING_ENDS
+
+    def _refers(self, first: int) -> bool:
+        """Whether the bare session word at ``first`` refers to a session already named: a
+        referring determiner before it, or an attached article."""
+        if first and self.tokens[first - 1].key in self.lex.referring:
+            return True
+        return bool(self.lex.definite) and self.tokens[first].folded.startswith(self.lex.definite)
 
     def link(self, mentions: list[Mention], sessions: list[SessionMention]) -> None:
         """Give places, dates and organisers to mentions; chairs, speakers, events to sessions."""
@@ -403,10 +449,23 @@ class Scan:
         person = self._person(first, last, before, 30 if before else 12)
         if country is not None and isinstance(country.item, Entity):
             session.chair_country = session.chair_country or country.item.value
+            if person is not None and not self._represents(country, person):
+                person = None  # "Présidée par l'Éthiopie, la session a entendu Mme X"
         elif person is not None:
             session.chair_country = session.chair_country or person.country
         if person is not None:
             session.chair_person = session.chair_person or person.name
+
+    def _represents(self, country: _Thing, person: PersonMention) -> bool:
+        """Whether a person named near a chairing state stands for it: named before it
+        ("chaired by Ambassador X of Jordan") or right after "represented by" ("chaired by
+        Morocco, represented by Ambassador X"); not "chaired by Ethiopia, the session heard
+        Ms X"."""
+        first = next(t.first for t in self.things if t.item is person)
+        if first < country.first:
+            return True
+        between = range(country.last + 1, first)
+        return len(between) <= _REPRESENTED and any(self.role[j] == "represent" for j in between)
 
     def _listed(self, last: int) -> list[PersonMention]:
         """The people named after token ``last`` in its sentence, in order."""

@@ -27,8 +27,13 @@ class EventWords(BaseModel):
 
     ``cased`` says whether the script has capitals; ``head_final`` whether the last head of
     a run names the kind ("Review Forum"); ``speaker_lists`` the words after which every
-    person named in the sentence spoke ("Speakers included", "intervinieron"). The shipped
-    files document the other fields.
+    person named in the sentence spoke ("Speakers included", "intervinieron"); ``reports``
+    the names of reports that hold a review word ("national review"): they are no meeting
+    and end a name as a stop does; ``referring_determiners`` the determiners with which a
+    bare session word refers to the session just named ("the session", "cette séance"; in
+    Arabic the attached article does it); ``represented_by`` the words after which a person
+    stands for the state that chairs ("chaired by Morocco, represented by Ambassador X").
+    The shipped files document the other fields.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -53,13 +58,16 @@ class EventWords(BaseModel):
     generic_sessions: list[_Phrase] = []
     topic_connectors: list[_Phrase]
     determiners: list[_Phrase] = []
+    referring_determiners: list[_Phrase] = []
     chair: _Agents
+    represented_by: list[_Phrase] = []
     speech: list[_Phrase]
     speaker_lists: list[_Phrase] = []
     organisers: _Agents
     venue: list[_Phrase]
     list_joiners: list[_Phrase]
     stops: list[_Phrase]
+    reports: list[_Phrase] = []
 
     def tables(self) -> list[tuple[str, str, list[str]]]:
         """Every group of words as (role, value, phrases)."""
@@ -72,7 +80,8 @@ class EventWords(BaseModel):
             "speakers": self.speaker_lists,
             "org_before": self.organisers.get("agent_before", []),
             "org_after": self.organisers.get("agent_after", []), "venue": self.venue,
-            "joiner": self.list_joiners, "stop": self.stops,
+            "joiner": self.list_joiners, "stop": [*self.stops, *self.reports],
+            "represent": self.represented_by,
         }  # fmt: skip
         return [
             *(("head", kind, forms) for kind, forms in self.heads.items()),
@@ -99,12 +108,13 @@ class Lexicon:
         self.stopwords = key_maker(words.language).stopwords
         self.suffixes = frozenset(fold(suffix) for suffix in words.ordinal_suffixes)
         self.generic_after = frozenset(k for w in words.generic_after for k in surface_keys(w))
+        self.referring = frozenset(k for w in words.referring_determiners for k in surface_keys(w))
         self.attached = tuple(fold(prefix) for prefix in words.attached_openers)
         self.definite = tuple(fold(prefix) for prefix in words.definite_prefixes)
         # stop words and openers must stand as written but for case ("a" is not "à")
         self.written = {
             form: [t.text.lower() for t in tokenize(form)]
-            for form in (*words.stops, *words.complement_openers)
+            for form in (*words.stops, *words.reports, *words.complement_openers)
         }
         self.matcher: PhraseMatcher[tuple[str, str, str]] = PhraseMatcher(
             (surface_keys(form), (role, value, form))
