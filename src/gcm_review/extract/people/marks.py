@@ -48,7 +48,7 @@ class MarkedPassage:
         # connectors only open a role's complement or body: they are marked near titles
         titles = [first for first, last in self.ends.items() if self.mark[first] in _TITLES]
         if titles:
-            self._mark_connectors(keys, min(titles), max(map(self.ends.get, titles)) + REACH)
+            self._mark_connectors(keys, min(titles), max(self.ends[i] for i in titles) + REACH)
 
     def _put(self, first: int, last: int, kind: Kind) -> None:
         self.mark[first : last + 1] = [kind] * (last - first + 1)
