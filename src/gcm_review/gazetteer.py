@@ -88,6 +88,13 @@ def load_organisations() -> OrganisationsSpec:
     return load_model(path, OrganisationsSpec, "gazetteers/organisations.yaml")
 
 
+@cache
+def meeting_bodies() -> frozenset[str]:
+    """Ids of the bodies that are recurring meetings (kind ``meeting``): a mention of one
+    is an event too ("the second International Migration Review Forum")."""
+    return frozenset(o.id for o in load_organisations().organisations if o.kind == "meeting")
+
+
 def country_names() -> dict[str, dict[str, list[str]]]:
     """Every name of every state: CLDR names in four languages plus the gazetteer's forms.
 

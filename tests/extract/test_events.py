@@ -286,6 +286,19 @@ def test_event_key_without_ordinal_or_place() -> None:
             ["El 2º foro regional sobre migración se celebró en Ciudad de Panamá."],
             [(2, "forum", "Panama City")],
         ),
+        # a meeting the gazetteer knows is an event, with the ordinal before its name; its
+        # acronym alone is not
+        (
+            "en",
+            ["Ministers met at the first International Migration Review Forum, held in New York."],
+            [(1, "forum", "New York")],
+        ),
+        (
+            "es",
+            ["El segundo Foro de Examen de la Migración Internacional tendrá lugar en Nueva York."],
+            [(2, "forum", "New York")],
+        ),
+        ("fr", ["Les États présenteront leurs progrès au FEMI."], []),
         # a state's review of its own implementation is a report, not a meeting
         ("en", ["Voluntary National Review of the Global Compact for Migration"], []),
         ("fr", ["Examen national volontaire du Pacte mondial sur les migrations, Tunisie"], []),
@@ -680,8 +693,9 @@ def test_the_nearest_place_and_date_go_to_the_meeting(facts_of: Build) -> None:
         "في أيار/مايو 2026، على أن تستضيف العاصمة العمانية مسقط الاجتماع الإقليمي الثالث في "
         "العام المقبل.",
     ]
-    [event] = events_of(facts_of, texts, "ar")
-    assert (event.ordinal, event.city, event.start) == (3, "Muscat", "2025")
+    forum, meeting = events_of(facts_of, texts, "ar")
+    assert (forum.kind, forum.city, forum.start) == ("forum", "New York", "2026-05")
+    assert (meeting.ordinal, meeting.city, meeting.start) == (3, "Muscat", "2025")
 
 
 def test_a_bare_meeting_word_refers_back_to_the_meeting_named(facts_of: Build) -> None:

@@ -35,9 +35,11 @@ the rest. Rules:
   its sentence if that day falls within the event's dates, else the event's day when the
   event lasted one day.
 
-Not handled: venues below the city, events named only by an acronym or as an organisation
-("IMRF"), session times, agenda topics, countries as organisers, sessions of a document that
-names no event.
+A meeting the organisation gazetteer knows (kind ``meeting``: "the second International
+Migration Review Forum") is an event mention too, with the ordinal before its name.
+
+Not handled: venues below the city, events named only by an acronym ("IMRF"), session
+times, agenda topics, countries as organisers, sessions of a document that names no event.
 """
 
 from __future__ import annotations

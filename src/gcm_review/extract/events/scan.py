@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ...gazetteer import meeting_bodies
 from ...models import DateMention, Entity, PersonMention, Place
 from ...text import fold, sentence_ends_before, tokenize
 from .mentions import Mention, PassageFacts, SessionMention
@@ -148,13 +149,37 @@ class Scan:
         return True
 
     def mentions(self) -> list[Mention]:
-        """The event mentions of the passage, in order (none inside an organisation's name)."""
+        """The event mentions of the passage, in order: none inside an organisation's name,
+        but a meeting the gazetteer knows ("the first International Migration Review Forum")
+        is one."""
         found: list[Mention] = []
         for k, role in enumerate(self.role):
-            inside = (bool(found) and k <= found[-1].last) or self._is(k, "organisation")
-            mention = self._mention(k) if role in ("head", "review") and not inside else None
+            if found and k <= found[-1].last:
+                continue
+            thing = self.at[k]
+            if thing is not None and self._is(k, "organisation"):
+                mention = self._known_meeting(thing) if k == thing.first else None
+            else:
+                mention = self._mention(k) if role in ("head", "review") else None
             found += [mention] if mention is not None else []
         return found
+
+    def _known_meeting(self, thing: _Thing) -> Mention | None:
+        """The mention a meeting's name in the gazetteer makes, with the ordinal before it;
+        None for another body, or for the meeting's acronym alone (no head word)."""
+        if not (isinstance(thing.item, Entity) and thing.item.value in meeting_bodies()):
+            return None
+        span = range(thing.first, thing.last + 1)
+        heads = [self.value[j] for j in span if self.role[j] == "head"]
+        if not heads:
+            return None
+        first = thing.first
+        if first and self.role[first - 1] == "ordinal" and self._tight(first):
+            first = self.start_of[first - 1]
+        ordinal = int(self.value[first]) if self.role[first] == "ordinal" else None
+        kind = heads[-1] if self.words.head_final else heads[0]
+        name = self.text[self.tokens[first].start : self.tokens[thing.last].end]
+        return Mention(self.index, first, thing.last, kind, ordinal, name, False, True)
 
     def _mention(self, k: int) -> Mention | None:
         first, last = self._core(k)
@@ -364,20 +389,23 @@ class Scan:
     def _owner(self, mentions: Sequence[Mention], first: int, last: int) -> Mention | None:
         """The mention a place or date over tokens ``first``-``last`` belongs to."""
         dateline = self._dateline(first, last)
-        before = next((m for m in reversed(mentions) if m.last < first), None)
-        if before is not None and not self._blocked(before.last, first, dateline):
-            venue = any(self.role[j] == "venue" for j in range(max(before.last, first - 5), first))
-            near = first - before.last <= _AFTER + 1 and self._free(before.last, first) <= _FREE
-            if near or (venue and first - before.last <= _VENUE_REACH + 1):
-                return before
         after = next((m for m in mentions if m.first > last), None)
         if (
             after is None
             or after.first - last > _BEFORE + 1
             or self._free(last, after.first) > _FREE
+            or self._blocked(last, after.first, dateline)
         ):
-            return None
-        return None if self._blocked(last, after.first, dateline) else after
+            after = None
+        before = next((m for m in reversed(mentions) if m.last < first), None)
+        if before is not None and not self._blocked(before.last, first, dateline):
+            venue = any(self.role[j] == "venue" for j in range(max(before.last, first - 5), first))
+            near = first - before.last <= _AFTER + 1 and self._free(before.last, first) <= _FREE
+            # far after a venue word, a mention right after the place is nearer its own
+            nearer = after is not None and after.first - last < first - before.last
+            if near or (venue and first - before.last <= _VENUE_REACH + 1 and not nearer):
+                return before
+        return after
 
     def _free(self, a: int, b: int) -> int:
         """How many words between tokens ``a`` and ``b`` are neither links nor places or dates."""
