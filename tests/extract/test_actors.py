@@ -125,6 +125,10 @@ def acting(text: str, lang: str) -> dict[str, bool]:
         ("Nepal and Bhutan were invited to share their data.", "en", {"NP": False, "BT": False}),
         ("Le Niger a été invité à présenter son rapport.", "fr", {"NE": False}),
         ("El Perú fue instado a ampliar el programa.", "es", {"PE": False}),
+        # ... in the future too
+        ("Mexico and Peru will be invited to the next round.", "en", {"MX": False, "PE": False}),
+        ("Le Mexique et le Pérou seront invités à la réunion.", "fr", {"MX": False, "PE": False}),
+        ("Honduras será invitado a presentar su informe.", "es", {"HN": False}),
         ("ودُعي الأردن إلى تقديم تقريره الوطني.", "ar", {"JO": False}),
         ("Nepal urged Bhutan, which was invited to speak.", "en", {"NP": True, "BT": False}),
         # an abbreviation's dot ends no sentence; a semicolon ends the clause before it
