@@ -34,6 +34,50 @@ def found(text: str, lang: str, reference: datetime.date | None = JULY_4) -> lis
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
+        (
+            "en",
+            "A report is due in the first quarter of 2027.",
+            [("first quarter of 2027", "2027-01/2027-03")],
+        ),
+        ("en", "Arrivals rose in Q4 2023.", [("Q4 2023", "2023-10/2023-12")]),
+        (
+            "en",
+            "The pilot runs in the second half of 2026.",
+            [("second half of 2026", "2026-07/2026-12")],
+        ),
+        (
+            "fr",
+            "Le plan sera adopté au premier trimestre 2027.",
+            [("premier trimestre 2027", "2027-01/2027-03")],
+        ),
+        (
+            "fr",
+            "Au second semestre de 2025, les arrivées ont baissé.",
+            [("second semestre de 2025", "2025-07/2025-12")],
+        ),
+        (
+            "es",
+            "Se evaluará en el tercer trimestre de 2026.",
+            [("tercer trimestre de 2026", "2026-07/2026-09")],
+        ),
+        (
+            "ar",
+            "سيصدر التقرير في الربع الأول من عام 2027.",
+            [("الربع الأول من عام 2027", "2027-01/2027-03")],
+        ),
+        # a quarter without a year is no date
+        ("en", "In the first quarter, arrivals fell.", []),
+    ],
+)
+def test_quarters_and_halves_of_a_year(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
         ("en", "It opened on 3 July 2024 in Cairo.", [("3 July 2024", "2024-07-03")]),
         ("en", "It opened on July 3, 2024.", [("July 3, 2024", "2024-07-03")]),
         ("en", "Signed on the 3rd of July 2024.", [("the 3rd of July 2024", "2024-07-03")]),

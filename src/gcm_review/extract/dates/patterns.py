@@ -28,7 +28,12 @@ def anchor_automaton(words: DateWords) -> ahocorasick.Automaton:
     """Lower-case month and relative words, each with its kind and length."""
     automaton = ahocorasick.Automaton()
     alone = table_names(words.weekdays) if words.weekdays_alone else []
-    tables = (("month", table_names(words.months)), ("rel", relative_names(words)))
+    parts = [name for names in words.year_parts.values() for name in names]
+    tables = (
+        ("month", table_names(words.months)),
+        ("rel", relative_names(words)),
+        ("part", parts),
+    )
     for kind, names in (*tables, ("weekday", alone)):
         for name in names:
             key = name.lower().rstrip(".")
@@ -42,6 +47,7 @@ def core_patterns(words: DateWords) -> dict[str, str]:
     """Patterns of each kind of date, from its first digit or word on."""
     article, weekday = alt(words.day_articles), alt(table_names(words.weekdays))
     month = alt(table_names(words.months), case_sensitive=words.case_sensitive_months)
+    part = alt([name for names in words.year_parts.values() for name in names])
     monthx = rf"{month}(?:\s*/\s*{month}|\s*\(\s*{month}\s*\))?"  # "تموز/يوليو"
     m1, m2 = rf"(?P<m1>{monthx})", rf"(?P<m2>{monthx})"
     suffix = rf"(?:{alt(words.day_suffixes)})?"
@@ -57,6 +63,7 @@ def core_patterns(words: DateWords) -> dict[str, str]:
         "day": rf"{d1}{link}{m1}(?:{ysep}{year})?",
         "range": rf"{d1}(?:{link}{m1}(?:{ysep}{y1})?)?{days}{pre}{d2}{link}{m2}(?:{ysep}{year})?",
         "month_year": rf"{m1}{ysep}{year}",
+        "part": rf"(?P<part>{part})\s*(?:{alt(words.year_part_links)}\s*)?{year}",
         "month": m1,
         "year": year,
         "years": rf"{y1}(?:\s*(?P<dash>{_DASH})\s*|{conn})(?P<y2>{_YEAR}){ytail}",

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ...phrases import longest_keys
 from ...text import Token, tokenize
 from .patterns import alt, anchor_automaton, core_patterns, left_patterns, relative_names
-from .words import DateWords, load_date_words, table_names, word_key
+from .words import DateWords, load_date_words, part_months, table_names, word_key
 
 _WINDOW = 80  # longer than any run of words before a date ("entre le mercredi")
 _ANCHORED = {
@@ -23,6 +23,7 @@ _ANCHORED = {
     "year": ("iso", "numeric", "years", "year"),
     "rel": ("relative",),
     "weekday": ("weekday",),
+    "part": ("part",),
 }
 _UNITS = ("days", "weeks", "months", "years")
 # four digits in a row (a class of the digits years are written in is checked faster than \d)
@@ -67,6 +68,11 @@ class _Grammar:
         self.weekdays = {key: number - 1 for key, number in _lookup(words.weekdays).items()}
         tables = zip(_UNITS, (rel.days, rel.weeks, rel.months, rel.years), strict=True)
         self.shifts = {k: (unit, n) for unit, table in tables for k, n in _lookup(table).items()}
+        self.parts = {
+            word_key(name): part_months(key)
+            for key, names in words.year_parts.items()
+            for name in names
+        }
         self.not_before = [word_key(word) for word in rel.not_before]
         self.not_after = [word_key(word) for word in rel.not_after]
         self.anchors = anchor_automaton(words)
@@ -167,6 +173,8 @@ class _Grammar:
             return self._relative(match)
         if kind == "weekday":
             return self._weekday(match)
+        if kind == "part":
+            return self._part(match)
         groups = match.groupdict()
         points = [self._point(groups.get("y1"), groups.get("m1"), groups.get("d1"))]
         if groups.get("d2") or groups.get("y2"):
@@ -216,6 +224,16 @@ class _Grammar:
         shift = self.shifts.get(word_key(match["rel"]))
         weekday = None if match["wd"] is None else self.weekdays.get(word_key(match["wd"]))
         return None if shift is None else Found(start, match.end(), shift=shift, weekday=weekday)
+
+    def _part(self, match: re.Match[str]) -> Found | None:
+        """A quarter or half of a year: the range of its months ("Q1 2027" is 2027-01 to
+        2027-03)."""
+        year, months = int(match["y"]), self.parts.get(word_key(match["part"]))
+        if months is None:
+            return None
+        points = (valid(Point(year, months[0])), valid(Point(year, months[1])))
+        complete = tuple(point for point in points if point is not None)
+        return Found(match.start(), match.end(), complete) if len(complete) == 2 else None
 
     def _weekday(self, match: re.Match[str]) -> Found | None:
         """A weekday alone: the day it names by the words around it (``WeekdayWords``)."""

@@ -75,7 +75,9 @@ class DateWords(BaseModel):
     ranges. ``weekdays_alone`` says how a weekday without a date is read (none if absent).
     ``future_words`` ("will", "se tiendra", "ستعقد") put a sentence ahead of the document
     date: a day or month without a year there takes the first year on or after that date.
-    The shipped files (``data/dates/en.yaml`` ...) comment every field.
+    ``year_parts`` are quarters and halves keyed by their first and last month ("01-03":
+    "first quarter"); before a year (after one of ``year_part_links``: "of", "de", "من عام")
+    they make a range of months. The shipped files (``data/dates/en.yaml`` ...) comment every field.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -101,6 +103,8 @@ class DateWords(BaseModel):
     relative: RelativeWords = RelativeWords()
     weekdays_alone: WeekdayWords | None = None
     future_words: _Words = []
+    year_parts: dict[Annotated[str, StringConstraints(pattern=r"^\d\d-\d\d$")], _Names] = {}
+    year_part_links: _Words = []
 
     @field_validator("months", "weekdays")
     @classmethod
@@ -118,6 +122,21 @@ class DateWords(BaseModel):
                         f"{name!r} is listed under {owner[word_key(name)]} and {number}"
                     )
         return table
+
+    @field_validator("year_parts")
+    @classmethod
+    def _months_in_order(cls, parts: dict[str, list[str]]) -> dict[str, list[str]]:
+        for key in parts:
+            first, last = (int(month) for month in key.split("-"))
+            if not 1 <= first <= last <= 12:
+                raise ValueError(f"{key!r} is no run of months: write it 'MM-MM', as '01-03'")
+        return parts
+
+
+def part_months(key: str) -> tuple[int, int]:
+    """The first and last month of a year part's key ("01-03" is January to March)."""
+    first, last = key.split("-")
+    return int(first), int(last)
 
 
 @cache
