@@ -262,6 +262,27 @@ Person = tuple[str, str | None, str | None, str | None, str | None]
             "وقالت المديرة العامة للمنظمة الدولية للهجرة إيمي بوب إن الهجرة الآمنة ممكنة.",
             [("إيمي بوب", None, "المديرة العامة", "المنظمة الدولية للهجرة", None)],
         ),
+        # an envoy stands for the state that sends them, not the one they are posted to
+        (
+            "en",
+            "Ghana's ambassador to Italy, Ama Owusu de la Torre, opened the exhibition.",
+            [("Ama Owusu de la Torre", None, "ambassador", None, "GH")],
+        ),
+        (
+            "fr",
+            "L'ambassadeur du Bénin en Belgique, M. Paul Hounkpè, a reçu les familles.",
+            [("Paul Hounkpè", "M.", "ambassadeur", None, "BJ")],
+        ),
+        (
+            "es",
+            "La Embajadora del Paraguay ante la Argentina, Sra. Laura Benítez, firmó el acta.",
+            [("Laura Benítez", "Sra.", "Embajadora", None, "PY")],
+        ),
+        (
+            "ar",
+            "واستقبل سفير تونس لدى الأردن السيد منير الطرابلسي وفد الجالية.",
+            [("منير الطرابلسي", "السيد", "سفير", None, "TN")],
+        ),
     ],
 )
 def test_people_in_four_languages(

@@ -53,6 +53,9 @@ class PeopleLexicon(BaseModel):
         stopword_names: names that fold like a stop word, as written ("علي").
         nisba_names: whether a state's adjective with the article after a first name is a
             family name (Arabic "هالة المصري").
+        envoys: one-word roles of people posted abroad ("ambassador", "consul", "سفير").
+        posted_at: words before the state an envoy is posted to, not the one they stand
+            for ("to", "en", "ante", "لدى"): "ambassador of Mexico to Chile" is Mexican.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -76,6 +79,8 @@ class PeopleLexicon(BaseModel):
     not_name_written_endings: list[_Phrase] = []
     stopword_names: list[_Phrase] = []
     nisba_names: bool = False
+    envoys: list[_Phrase] = []
+    posted_at: list[_Phrase] = []
 
 
 def people_path() -> Path:
@@ -126,6 +131,8 @@ class Lexicon:
         self.written_endings = tuple(spec.not_name_written_endings)
         self.stopword_names = frozenset(spec.stopword_names)
         self.coordinators = frozenset(fold(w) for w in load_profile(spec.language).coordinators)
+        self.envoys = frozenset(key for word in spec.envoys for key in surface_keys(word))
+        self.posted_at = frozenset(key for word in spec.posted_at for key in surface_keys(word))
         pairs = spec.attached_connectors.items()
         self.attached = sorted(((fold(p), j) for p, j in pairs), key=lambda pair: -len(pair[0]))
         self.lowered = {form: [t.text.lower() for t in tokenize(form)] for form in spec.connectors}

@@ -303,6 +303,32 @@ class Scan(MarkedPassage):
     def _opens_body(self, k: int) -> bool:
         return self._org_start(k) or (self.mark[k] == "body" and k in self.ends)
 
+    def _envoy(self, head: int) -> bool:
+        return any(t.key in self.lex.envoys for t in self.tokens[head : self.ends[head] + 1])
+
+    def _posted_to(self, lead: int, last: int) -> set[str]:
+        """The states of a role phrase an envoy is posted to: after "to", "en", "ante", "لدى"
+        (an article may stand between)."""
+        posted: set[str] = set()
+        for k in range(max(lead, 1), last + 1):
+            entity = self.entity[k]
+            if entity is None or entity.type != "country" or self.entity[k - 1] is entity:
+                continue
+            words = [self.tokens[k - 1].key]
+            if k >= 2 and self._stop(k - 1):  # "to the Philippines"
+                words.append(self.tokens[k - 2].key)
+            if not self.lex.posted_at.isdisjoint(words):
+                posted.add(entity.value)
+        return posted
+
+    def _possessor(self, lead: int) -> set[str]:
+        """The state whose envoy the role names by a possessive before it ("Spain's
+        ambassador")."""
+        k = lead - 2
+        if k < 0 or self.tokens[lead - 1].key != "s" or self._gap(lead - 1) not in ("'", "’"):
+            return set()
+        return {self.entity[k].value} if self._state(k) else set()  # type: ignore[union-attr]
+
     def _country(self, found: Found, body: str | None, states: Sequence[Entity]) -> str | None:
         """The state a person stands for: the one their role names, else the passage's only
         one, unless they belong to a body no single state owns."""
@@ -316,6 +342,9 @@ class Scan(MarkedPassage):
             # de la OIM en Malasia"), not a state the person stands for
             first = min(foreign, default=end)
             named = {e.value for e in states if e.start < min(end, first) and e.end > start}
+            if self._envoy(found.role[1]):  # "ambassador of Mexico to Chile" is Mexican
+                named -= self._posted_to(lead, last)
+                named |= self._possessor(lead)
             if len(named) != 1 and body and not foreign:
                 named = _states_named(body)
             if len(named) == 1:
