@@ -125,6 +125,17 @@ def acting(text: str, lang: str) -> dict[str, bool]:
         ("Nepal and Bhutan were invited to share their data.", "en", {"NP": False, "BT": False}),
         ("Le Niger a été invité à présenter son rapport.", "fr", {"NE": False}),
         ("El Perú fue instado a ampliar el programa.", "es", {"PE": False}),
+        # a list goes on past the articles of its items, and a bloc can be spoken for
+        (
+            "Au nom de l'Algérie, la Libye, la Mauritanie et le Maroc, je remercie la présidence.",
+            "fr",
+            {"DZ": True, "LY": True, "MR": True, "MA": True},
+        ),
+        (
+            "Je parle au nom des pays de l'UMA.",
+            "fr",
+            {"DZ": True, "LY": True, "MR": True, "MA": True, "TN": True},
+        ),
         # ... in the future too
         ("Mexico and Peru will be invited to the next round.", "en", {"MX": False, "PE": False}),
         ("Le Mexique et le Pérou seront invités à la réunion.", "fr", {"MX": False, "PE": False}),

@@ -232,10 +232,11 @@ class ActorRules:
 
     def _listed(self, text: str, previous: Entity, state: Entity) -> bool:
         """Whether ``state`` follows ``previous`` in a list: only a comma, a coordinator and
-        an article between ("Jordan and Egypt", "le Maroc et la Tunisie", "والأردن")."""
+        an article between ("Jordan and Egypt", "le Maroc et la Tunisie", "l'Algérie, la
+        Libye", "والأردن")."""
         between = text[previous.end : state.start]
-        words = _WORDS.findall(between)
-        if _SENTENCE_END.intersection(between) or len(words) > 2:
+        words = [w for w in _WORDS.findall(between) if fold(w) not in self.articles]
+        if _SENTENCE_END.intersection(between) or len(words) > 1:
             return False
         if not words:  # "Jordan, Egypt", or Arabic "والأردن" with its "و" glued
             glued = is_arabic(state.text) and fold(state.text)[:1] in self.joiners
