@@ -65,11 +65,16 @@ def found(text: str, lang: str, reference: datetime.date | None = JULY_4) -> lis
             "سيصدر التقرير في الربع الأول من عام 2027.",
             [("الربع الأول من عام 2027", "2027-01/2027-03")],
         ),
+        # a month after "mid", "début", "mediados de", "منتصف" is that month
+        ("en", "Visits resume in mid-June 2024.", [("mid-June 2024", "2024-06")]),
+        ("fr", "Début septembre 2024, le centre a ouvert.", [("Début septembre 2024", "2024-09")]),
+        ("es", "A mediados de junio de 2024 se firmó.", [("mediados de junio de 2024", "2024-06")]),
+        ("ar", "وقعت الاتفاقية في منتصف يونيو 2024.", [("منتصف يونيو 2024", "2024-06")]),
         # a quarter without a year is no date
         ("en", "In the first quarter, arrivals fell.", []),
     ],
 )
-def test_quarters_and_halves_of_a_year(
+def test_parts_of_a_year_and_of_a_month(
     lang: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(text, lang) == expected

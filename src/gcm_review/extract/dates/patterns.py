@@ -14,6 +14,7 @@ from .words import DateWords, table_names
 _LB = r"(?<![^\W\d_])"  # not right after a letter
 _LA = r"(?![^\W\d_])"  # not right before a letter
 _DASH = r"[-‐‑‒–—−]"
+_CUE_GAP = r"[\s‐‑-]*"  # between a cue word and its month: "mid-June", "mi-juin"
 _SEP = r"[.,٫٬]"  # decimal and thousands marks
 # Patterns start with a plain \d so the regex engine can skip to digits; the look-behinds
 # after the first digit keep "15 000" and "3.1" out.
@@ -92,8 +93,8 @@ def left_patterns(words: DateWords) -> dict[str, str]:
         "day": pre,
         "month_first": pre,
         "range": rf"{pre}(?:\s*{opener})?",
-        "month_year": rf"(?:\s*{month_words})?",
-        "month": rf"(?P<cue>\s*{month_words})?{prep}",
+        "month_year": rf"(?:{_CUE_GAP}{month_words})?",
+        "month": rf"(?P<cue>{_CUE_GAP}{month_words})?{prep}",
         "year": rf"(?P<cue>\s*{alt(words.year_words, reverse=True)})?{prep}",
         "years": rf"(?:\s*{alt(words.year_words, reverse=True)})?(?:\s+{opener})?",
     }
