@@ -70,6 +70,27 @@ def found(text: str, lang: str, reference: datetime.date | None = JULY_4) -> lis
         ("fr", "Début septembre 2024, le centre a ouvert.", [("Début septembre 2024", "2024-09")]),
         ("es", "A mediados de junio de 2024 se firmó.", [("mediados de junio de 2024", "2024-06")]),
         ("ar", "وقعت الاتفاقية في منتصف يونيو 2024.", [("منتصف يونيو 2024", "2024-06")]),
+        # a relative year after a date without one gives its year (the reference is 2024)
+        (
+            "en",
+            "We will report on 18 December this year.",
+            [("18 December this year", "2024-12-18")],
+        ),
+        (
+            "fr",
+            "Le rapport date du 3 mars de l'année dernière.",
+            [("3 mars de l'année dernière", "2023-03-03")],
+        ),
+        (
+            "es",
+            "Lo presentaremos el 18 de diciembre de este año.",
+            [("el 18 de diciembre de este año", "2024-12-18")],
+        ),
+        (
+            "ar",
+            "سيقدم التقرير في 18 ديسمبر من هذا العام.",
+            [("18 ديسمبر من هذا العام", "2024-12-18")],
+        ),
         # a quarter without a year is no date
         ("en", "In the first quarter, arrivals fell.", []),
     ],

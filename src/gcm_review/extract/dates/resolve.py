@@ -88,7 +88,7 @@ def _yearless(item: Found) -> bool:
     """Whether the mention leaves its year, or for a weekday alone its week, to the reader."""
     if item.shift is not None:
         return item.shift == ("weekday", 0)
-    return all(point.year is None for point in item.points)
+    return item.year_shift is None and all(point.year is None for point in item.points)
 
 
 def _resolve(
@@ -109,6 +109,8 @@ def _resolve(
         return None if value is None else (value, False)
     if reference is None:
         year = _text_year(item.start, dated)
+    elif item.year_shift is not None:
+        year = reference.year + item.year_shift
     else:
         year = _next_year(points[-1], reference) if ahead else _nearest_year(points[-1], reference)
     value = None if year is None else _format(_fill(points, year))

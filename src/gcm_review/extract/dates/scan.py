@@ -48,7 +48,8 @@ class Found(NamedTuple):
 
     ``points`` holds the date or the two ends of a range (empty for a relative word);
     ``shift`` the unit and offset of a relative word; ``weekday`` the weekday written
-    beside it (0 = Monday).
+    beside it (0 = Monday); ``year_shift`` the offset of the relative year that follows a
+    date without its year ("le 18 décembre de cette année").
     """
 
     start: int
@@ -56,6 +57,7 @@ class Found(NamedTuple):
     points: tuple[Point, ...] = ()
     shift: tuple[str, int] | None = None
     weekday: int | None = None
+    year_shift: int | None = None  # "18 December this year": the document's year + 0
 
 
 class _Grammar:
@@ -87,6 +89,10 @@ class _Grammar:
         month = alt(table_names(words.months), case_sensitive=words.case_sensitive_months)
         self.month_name = re.compile(month, re.IGNORECASE)
         self.future = re.compile(alt(words.future_words), re.IGNORECASE)
+        links = alt(words.relative_year_links)
+        self.year_after = re.compile(
+            rf"\s*[,،]?\s*(?:{links}\s+)?(?P<rel>{alt(table_names(rel.years))})", re.IGNORECASE
+        )
         self.cores = {k: re.compile(v, re.IGNORECASE) for k, v in core_patterns(words).items()}
         self.lefts = {k: re.compile(v, re.IGNORECASE) for k, v in left_patterns(words).items()}
 
@@ -122,12 +128,24 @@ class _Grammar:
                 if spans.holds(start, start + 1):  # a longer date holds this word
                     break
                 self._collect(found, spans, kind, (self._match(kind, text, start),))
+        found = [self._with_year_after(text, item) for item in found]
         chosen, taken = [], _Spans()
         for item in sorted(found, key=lambda f: (f.start - f.end, f.start)):
             if not taken.overlaps(item.start, item.end):
                 chosen.append(item)
                 taken.add(item.start, item.end)
         return sorted(chosen, key=lambda f: f.start)
+
+    def _with_year_after(self, text: str, item: Found) -> Found:
+        """A date without a year that a relative year follows ("18 de diciembre de este
+        año", "في 18 ديسمبر من هذا العام"), with that year's offset and the words added."""
+        if item.shift is not None or any(point.year is not None for point in item.points):
+            return item
+        after = self.year_after.match(text, item.end)
+        shift = None if after is None else self.shifts.get(word_key(after["rel"]))
+        if after is None or shift is None or shift[0] != "years":
+            return item
+        return item._replace(end=after.end(), year_shift=shift[1])
 
     def _anchors(self, text: str) -> list[tuple[int, str]]:
         """Where month and relative words start (word boundaries checked)."""

@@ -75,9 +75,11 @@ class DateWords(BaseModel):
     ranges. ``weekdays_alone`` says how a weekday without a date is read (none if absent).
     ``future_words`` ("will", "se tiendra", "ستعقد") put a sentence ahead of the document
     date: a day or month without a year there takes the first year on or after that date.
-    ``year_parts`` are quarters and halves keyed by their first and last month ("01-03":
-    "first quarter"); before a year (after one of ``year_part_links``: "of", "de", "من عام")
-    they make a range of months. The shipped files (``data/dates/en.yaml`` ...) comment every field.
+    ``relative_year_links`` ("of", "de", "من") join a date without its year to the relative
+    year that gives it ("18 December of this year"). ``year_parts`` are quarters and halves
+    keyed by their first and last month ("01-03": "first quarter"); before a year (after
+    one of ``year_part_links``: "of", "de", "من عام") they make a range of months. The
+    shipped files (``data/dates/en.yaml`` ...) comment every field.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -103,6 +105,7 @@ class DateWords(BaseModel):
     relative: RelativeWords = RelativeWords()
     weekdays_alone: WeekdayWords | None = None
     future_words: _Words = []
+    relative_year_links: _Words = []
     year_parts: dict[Annotated[str, StringConstraints(pattern=r"^\d\d-\d\d$")], _Names] = {}
     year_part_links: _Words = []
 
