@@ -101,7 +101,7 @@ def find_unknown_organisations(
             continue
         if is_arabic(token.text):
             body = _bare(token.folded) in bodies
-            span = _arabic_name(text, tokens, i, free) if body else None
+            span = _arabic_name(text, tokens, i, (free, state)) if body else None
         elif token.folded in bodies or token.key in bodies:
             inside = (joins | key_maker(lang).stopwords) - _NOT_INSIDE
             span = _capital_name(text, tokens, i, (free, state), inside)
@@ -219,12 +219,15 @@ def _capital_name(
 
 
 def _arabic_name(
-    text: str, tokens: Sequence[Token], i: int, free: Sequence[bool]
+    text: str, tokens: Sequence[Token], i: int, words: tuple[Sequence[bool], Sequence[bool]]
 ) -> tuple[int, int] | None:
     """The body word and the words of its construct ("جمعية رعاية المهاجرين"): the construct
     ends with its first definite word. A definite body word right after a definite word is
     that word's adjective ("الشؤون القنصلية", "الآمنة والمنظمة"), and a word joined by "و"
-    and the article is a new conjunct, not part of the name."""
+    and the article is a new conjunct, not part of the name. A definite head keeps its
+    definite adjectives, a state's among them ("الاتحاد العام التونسي"), and one complement
+    a glued "ل" opens ("للشغل", "للضمان الاجتماعي", "لمنع الاتجار")."""
+    free, state = words
     stopwords = key_maker("ar").stopwords
     definite = _definite()
     if i and _joined(text, tokens, i - 1) and tokens[i].folded.startswith(definite):
@@ -234,21 +237,54 @@ def _arabic_name(
     last = i
     while last + 1 < len(tokens) and last - i < _ARABIC_WORDS and _joined(text, tokens, last):
         following = tokens[last + 1]
-        if not free[last + 1] or following.folded in stopwords or not is_arabic(following.text):
+        adjective = state[last + 1] and following.folded.startswith("ال") and last > i
+        if not (free[last + 1] or adjective) or following.folded in stopwords:
             break
-        if following.folded.startswith(_CONJUNCT):
+        if not is_arabic(following.text) or following.folded.startswith(_CONJUNCT):
             break
         # after a definite head only its definite adjectives: "اللجنة الوطنية", not
         # "اللجنة بالتعاون" (the committee, in cooperation)
         if tokens[i].folded.startswith(definite) and not following.folded.startswith("ال"):
             break
         last += 1
-        if definite and following.folded.startswith(definite):
-            break
+        if following.folded.startswith(definite) and not tokens[i].folded.startswith(definite):
+            break  # an indefinite head's construct ends with its definite word
+    if tokens[i].folded.startswith(definite):
+        last = _complement(text, tokens, last, free)
     # an indefinite head's construct ends with a definite word: "منظمة غير حكومية" (a
     # non-governmental organisation) and "ائتلاف يضم ..." (a coalition that includes) name none
     closed = tokens[last].folded.startswith(definite) or tokens[i].folded.startswith(definite)
     return (i, last) if last > i and closed else None
+
+
+def _complement(text: str, tokens: Sequence[Token], last: int, free: Sequence[bool]) -> int:
+    """The last word of the complement a glued "ل" opens after a definite name ending at
+    ``last``: a definite noun and its definite adjectives ("للضمان الاجتماعي"), or a noun
+    and the definite word it governs ("لمنع الاتجار"); ``last`` if there is none."""
+    k = last + 1
+    if k >= len(tokens) or not free[k] or not _joined(text, tokens, last):
+        return last
+    word = tokens[k].folded
+    if word.startswith("لل") and len(word) > 4:
+        end = k
+    elif word.startswith("ل") and len(word) > 3 and not word.startswith("ال"):
+        after = k + 1
+        definite_next = after < len(tokens) and tokens[after].folded.startswith("ال")
+        if not (definite_next and free[after] and _joined(text, tokens, k)):
+            return last
+        end = after
+    else:
+        return last
+    while (  # the definite adjectives that follow
+        end + 1 < len(tokens)
+        and end - last < _ARABIC_WORDS
+        and free[end + 1]
+        and _joined(text, tokens, end)
+        and tokens[end + 1].folded.startswith("ال")
+        and not tokens[end + 1].folded.startswith(_CONJUNCT)
+    ):
+        end += 1
+    return end
 
 
 @cache
