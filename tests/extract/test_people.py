@@ -262,6 +262,12 @@ Person = tuple[str, str | None, str | None, str | None, str | None]
             "وقالت المديرة العامة للمنظمة الدولية للهجرة إيمي بوب إن الهجرة الآمنة ممكنة.",
             [("إيمي بوب", None, "المديرة العامة", "المنظمة الدولية للهجرة", None)],
         ),
+        # a state's possessive may open a role given in apposition
+        (
+            "en",
+            "Rosa Quispe, Peru's Deputy Minister of Labour, signed the plan.",
+            [("Rosa Quispe", None, "Deputy Minister of Labour", None, "PE")],
+        ),
         # an envoy stands for the state that sends them, not the one they are posted to
         (
             "en",

@@ -200,6 +200,7 @@ class Scan(MarkedPassage):
                     self._stop(lead - 1)
                     or self.entity[lead - 1] is not None
                     or self._modifier(lead - 1)
+                    or self._possessive(lead - 1)
                 ):
                     break
                 lead -= 1
@@ -207,6 +208,15 @@ class Scan(MarkedPassage):
             if name is not None:
                 self.apposed.add(head)
                 yield Found(*name, role=(lead, head, self._apposition_end(head)))
+
+    def _possessive(self, k: int) -> bool:
+        """Whether token ``k`` is the "s" of a possessive after an entity ("Colombia's")."""
+        return (
+            k > 0
+            and self.tokens[k].key == "s"
+            and self._gap(k) in ("'", "’")
+            and self.entity[k - 1] is not None
+        )
 
     def _modifier(self, k: int) -> bool:
         """Whether token ``k`` is a capitalised word that may qualify a role after it."""
@@ -324,10 +334,10 @@ class Scan(MarkedPassage):
     def _possessor(self, lead: int) -> set[str]:
         """The state whose envoy the role names by a possessive before it ("Spain's
         ambassador")."""
-        k = lead - 2
-        if k < 0 or self.tokens[lead - 1].key != "s" or self._gap(lead - 1) not in ("'", "’"):
+        k = lead - 1
+        if not (self._possessive(k) and self._state(k - 1)):
             return set()
-        return {self.entity[k].value} if self._state(k) else set()  # type: ignore[union-attr]
+        return {self.entity[k - 1].value}  # type: ignore[union-attr]
 
     def _country(self, found: Found, body: str | None, states: Sequence[Entity]) -> str | None:
         """The state a person stands for: the one their role names, else the passage's only
