@@ -305,6 +305,10 @@ def test_yearless_dates_take_the_nearest_year(
         ("La reunión se celebrará el 3 de julio.", "es", datetime.date(2024, 7, 4), "2025-07-03"),
         ("La reunión se celebrará el 5 de julio.", "es", datetime.date(2024, 7, 4), "2024-07-05"),
         ("وستعقد الدورة في يناير.", "ar", datetime.date(2024, 7, 4), "2025-01"),
+        # "next March", "el próximo marzo" are ahead too
+        ("The ministers meet next March in Doha.", "en", datetime.date(2025, 7, 3), "2026-03"),
+        ("Túnez acogerá el taller el próximo marzo.", "es", datetime.date(2025, 7, 3), "2026-03"),
+        ("Ministers agreed in March on next steps.", "en", datetime.date(2025, 7, 3), "2025-03"),
         # the future of another sentence or clause, or "will" as a noun, changes nothing
         (
             "وقدّمت موريتانيا استعراضها في 18 حزيران/يونيو، ودُعيت جيبوتي إلى تقديم استعراضها "
