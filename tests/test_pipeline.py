@@ -87,6 +87,13 @@ ES, AR = (
             ES,
             "CO",
         ),
+        # the states a state speaks on behalf of do not speak
+        ("Statement by Bahrain on behalf of the GCC countries", EN, "BH"),
+        (
+            "Déclaration conjointe du Maroc au nom des États membres de l'Union du Maghreb arabe",
+            FR,
+            "MA",
+        ),
         # a topic, an organisation, or two states: no one state speaks
         ("Déclaration sur la situation des migrants au Soudan", FR, None),
         ("Statement by IOM and the Government of Ghana", EN, None),
@@ -103,6 +110,31 @@ def test_a_statement_heading_gives_the_state_the_document_speaks_for(
     assert all(p.actors == expected for p in analysed.passages[1:])
     declared = analyse_text(f"{heading}\n\n{body}\n", DocumentInfo(country="TN"))
     assert declared.info.country == "TN"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "kind"),
+    [
+        (
+            "Voluntary National Review of the Global Compact for Migration: Ghana",
+            EN,
+            "national_review",
+        ),
+        ("Chair's summary of the third regional review", EN, "conference_record"),
+        ("Examen national volontaire de la Tunisie", FR, "national_review"),
+        ("Communiqué de presse : l'OIM salue l'accord", FR, "news"),
+        ("Resumen de la Presidencia: segunda reunión regional", ES, "conference_record"),
+        ("موجز الرئيس: الاجتماع الإقليمي الثاني", AR, "conference_record"),
+        ("Migration in the Sahel", EN, "other"),
+    ],
+)
+def test_a_title_names_the_kind_of_document(
+    analyse_text: Analyse, title: str, body: str, kind: str
+) -> None:
+    analysed = analyse_text(f"{title}\n\n{body}\n")
+    assert analysed.info.kind == kind
+    declared = analyse_text(f"{title}\n\n{body}\n", DocumentInfo(kind="pledge"))
+    assert declared.info.kind == "pledge"
 
 
 def test_a_city_inside_a_name_or_a_state_inside_a_city(analyse_text: Analyse) -> None:

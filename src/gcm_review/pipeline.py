@@ -27,6 +27,7 @@ from .extract.events import PassageFacts, find_events
 from .extract.ner import NameRecognizer
 from .extract.people import PeopleFinder, find_speakers, person_key, within_document
 from .extract.places import find_places
+from .extract.statements import kind_of_title
 from .framework import Framework, load_framework
 from .language import detect_language
 from .mapping import Mapper, MappingOptions
@@ -61,6 +62,7 @@ class Query(NamedTuple):
 # Below this many letters a passage's own language guess is unreliable; the document's
 # majority language is used instead.
 _SHORT_PASSAGE = 40
+_TITLE_WORDS = 30  # a longer first passage is no title
 
 
 def default_cache_dir() -> Path:
@@ -200,6 +202,8 @@ class Engine:
         date = _document_date(info, document, [p.text for p in passages], majority)
         if not info.country:
             info = replace(info, country=self._speaker(document, info, passages, majority))
+        if info.kind == "other":
+            info = replace(info, kind=self._kind(document, info, passages, majority) or "other")
         reference = datetime.date.fromisoformat(date) if date else None
         analysed: list[AnalysedPassage] = []
         kind = None if info.kind == "other" else info.kind
@@ -243,6 +247,20 @@ class Engine:
             entities = self.extractor.entities(heading, tokens, lang)
             if speaker := actor_rules(lang).speaker(tokens, entities):
                 return speaker
+        return None
+
+    @staticmethod
+    def _kind(
+        document: Document, info: DocumentInfo, passages: list[Passage], lang: str
+    ) -> str | None:
+        """The kind of document its title names ("Chair's summary", "Examen national"), when
+        the caller declares none."""
+        first = passages[0].text if passages else None
+        headings = (info.title, document.title, first)
+        for heading in dict.fromkeys(h for h in headings if h):
+            tokens = tokenize(heading)
+            if len(tokens) <= _TITLE_WORDS and (kind := kind_of_title(tokens, lang)):
+                return kind
         return None
 
     def _topics(self, sessions: tuple[Session, ...], lang: str) -> tuple[Session, ...]:

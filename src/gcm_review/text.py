@@ -22,6 +22,7 @@ import simplemma
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .datafiles import load_model
+from .models import DocumentKind
 
 ActiveStatementType = Literal["practice", "commitment", "challenge", "recommendation", "report"]
 
@@ -70,6 +71,7 @@ class LanguageProfile(BaseModel):
     own_country: list[_Phrase] = []
     statement_heads: list[_Phrase] = []
     topic_prepositions: list[_Phrase] = []
+    kind_titles: dict[DocumentKind, list[_Phrase]] = {}
     prefixes: list[_Phrase]
     suffixes: list[_Phrase]
     statement_types: dict[ActiveStatementType, dict[_Phrase, _Weight]]

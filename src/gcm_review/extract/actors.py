@@ -64,7 +64,8 @@ class ActorRules:
     def speaker(self, tokens: Sequence[Token], entities: Sequence[Entity]) -> str | None:
         """The state a heading says the document speaks for: the heading opens with a
         statement word ("Statement", "Déclaration", "بيان") not followed by a topic word
-        ("on", "sur", "حول"), and names one state and no organisation before it."""
+        ("on", "sur", "حول"), and names one state and no organisation before it; states
+        after an agent phrase are those it speaks on behalf of."""
         words = [token.folded for token in tokens]
         head = next((h for h in self.heads if words[: len(h)] == h), None)
         if head is None or len(words) > _HEADING_WORDS or len(words) == len(head):
@@ -72,6 +73,10 @@ class ActorRules:
         if words[len(head)] in self.topics:
             return None
         countries = [e for e in entities if e.type == "country"]
+        hits = [] if self.marker_words.isdisjoint(words) else self.markers.find(words)
+        agents = [tokens[h.first].start for h in hits if h.payloads[0] == _AGENT]
+        before = [e for e in countries if agents and e.start < min(agents)]
+        countries = before or countries  # "Statement by Morocco on behalf of the AMU states"
         states = {e.value for e in countries}
         if len(states) != 1:
             return None

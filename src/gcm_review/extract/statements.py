@@ -30,6 +30,21 @@ STATEMENT_FEATURES: tuple[StatementType, ...] = (
 _CAP = 3.0
 
 
+def kind_of_title(tokens: Sequence[Token], lang: str) -> str | None:
+    """The kind of document a title names ("Voluntary National Review of ...", "Chair's
+    summary", "Communiqué de presse"): the kind of the longest ``kind_titles`` phrase of the
+    language profile found in it, or None."""
+    words = [token.key for token in tokens]
+    found = [
+        (len(keys), kind)
+        for kind, phrases in load_profile(lang).kind_titles.items()
+        for phrase in phrases
+        for keys in [surface_keys(phrase)]
+        if any(words[i : i + len(keys)] == keys for i in range(len(words) - len(keys) + 1))
+    ]
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
 class StatementClassifier:
     """Tells the statement type of passages.
 
