@@ -262,6 +262,22 @@ Person = tuple[str, str | None, str | None, str | None, str | None]
             "وقالت المديرة العامة للمنظمة الدولية للهجرة إيمي بوب إن الهجرة الآمنة ممكنة.",
             [("إيمي بوب", None, "المديرة العامة", "المنظمة الدولية للهجرة", None)],
         ),
+        # a summary record names a speaker's state in brackets after the name
+        (
+            "en",
+            "Mr. Omar Haddad (Jordan) said that Egypt and Tunisia had shared their data.",
+            [("Omar Haddad", "Mr.", None, None, "JO")],
+        ),
+        (
+            "fr",
+            "M. Thabo Mokoena (Afrique du Sud), répondant au représentant de l'Égypte, a parlé.",
+            [("Thabo Mokoena", "M.", None, None, "ZA")],
+        ),
+        (
+            "ar",
+            "وقال السيد خالد العبادي (الأردن) إن مصر وتونس قدمتا بيانات.",
+            [("خالد العبادي", "السيد", None, None, "JO")],
+        ),
         # a state's possessive may open a role given in apposition
         (
             "en",

@@ -266,7 +266,7 @@ class Scan(MarkedPassage):
                 start -= 1
             role, affiliation = self._describe(start, head, last)
         start, end = self.tokens[found.first].start, self.tokens[found.last].end
-        country = self._country(found, affiliation, states)
+        country = self._bracketed_state(found.last) or self._country(found, affiliation, states)
         return PersonMention(
             self.text[start:end], start, end, found.honorific, role, affiliation, country
         )
@@ -312,6 +312,18 @@ class Scan(MarkedPassage):
 
     def _opens_body(self, k: int) -> bool:
         return self._org_start(k) or (self.mark[k] == "body" and k in self.ends)
+
+    def _bracketed_state(self, last: int) -> str | None:
+        """The state in brackets right after a name, as summary records write speakers:
+        "Mr. Haddad (Jordan)", "السيد العبادي (الأردن)"."""
+        k = last + 1
+        if k >= self.size or self._gap(k).strip() != "(" or not self._state(k):
+            return None
+        entity = self.entity[k]
+        while k + 1 < self.size and self.entity[k + 1] is entity:
+            k += 1
+        closed = self.text[self.tokens[k].end : self.tokens[k].end + 1] == ")"
+        return entity.value if closed and entity is not None else None
 
     def _envoy(self, head: int) -> bool:
         return any(t.key in self.lex.envoys for t in self.tokens[head : self.ends[head] + 1])
