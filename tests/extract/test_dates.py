@@ -305,6 +305,29 @@ def test_yearless_dates_take_the_nearest_year(
         ("La reunión se celebrará el 3 de julio.", "es", datetime.date(2024, 7, 4), "2025-07-03"),
         ("La reunión se celebrará el 5 de julio.", "es", datetime.date(2024, 7, 4), "2024-07-05"),
         ("وستعقد الدورة في يناير.", "ar", datetime.date(2024, 7, 4), "2025-01"),
+        # a verb in the future tense the lists cannot enumerate puts a weekday ahead
+        ("Le rapport final sera publié vendredi.", "fr", datetime.date(2025, 10, 20), "2025-10-24"),
+        (
+            "Le rapport final a été publié vendredi.",
+            "fr",
+            datetime.date(2025, 10, 20),
+            "2025-10-17",
+        ),
+        (
+            "El Gobierno presentará el miércoles su informe.",
+            "es",
+            datetime.date(2025, 10, 20),
+            "2025-10-22",
+        ),
+        ("Irán presentó el miércoles su informe.", "es", datetime.date(2025, 10, 20), "2025-10-15"),
+        ("سيُعرض التقرير يوم الأربعاء.", "ar", datetime.date(2025, 10, 20), "2025-10-22"),
+        ("عرضت السياسة يوم الأربعاء.", "ar", datetime.date(2025, 10, 20), "2025-10-15"),
+        (
+            "He said they would issue a revision by Friday.",
+            "en",
+            datetime.date(2025, 10, 20),
+            "2025-10-24",
+        ),
         # "next March", "el próximo marzo" are ahead too
         ("The ministers meet next March in Doha.", "en", datetime.date(2025, 7, 3), "2026-03"),
         ("Túnez acogerá el taller el próximo marzo.", "es", datetime.date(2025, 7, 3), "2026-03"),

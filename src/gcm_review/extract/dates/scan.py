@@ -89,6 +89,7 @@ class _Grammar:
         month = alt(table_names(words.months), case_sensitive=words.case_sensitive_months)
         self.month_name = re.compile(month, re.IGNORECASE)
         self.future = re.compile(alt(words.future_words), re.IGNORECASE)
+        self.future_verbs = re.compile(words.future_verbs) if words.future_verbs else None
         links = alt(words.relative_year_links)
         self.year_after = re.compile(
             rf"\s*[,،]?\s*(?:{links}\s+)?(?P<rel>{alt(table_names(rel.years))})", re.IGNORECASE
@@ -109,7 +110,11 @@ class _Grammar:
         presented on 18 June, and X was invited to report next year" stays in the past."""
         begin = max((text.rfind(stop, 0, start) for stop in _CLAUSE_STOPS), default=-1) + 1
         ends = [end for stop in _CLAUSE_STOPS if (end := text.find(stop, start)) >= 0]
-        return self.future.search(text, begin, min(ends, default=len(text))) is not None
+        end = min(ends, default=len(text))
+        verbs = self.future_verbs
+        return bool(
+            self.future.search(text, begin, end) or (verbs and verbs.search(text, begin, end))
+        )
 
     def scan(self, text: str) -> list[Found]:
         """Every date expression of ``text``, the longest where they overlap, in order."""

@@ -74,7 +74,9 @@ class DateWords(BaseModel):
     ("du", "between") and ``range_connectors`` ("au", "and"; dashes always connect) make
     ranges. ``weekdays_alone`` says how a weekday without a date is read (none if absent).
     ``future_words`` ("will", "se tiendra", "ستعقد") put a sentence ahead of the document
-    date: a day or month without a year there takes the first year on or after that date.
+    date: a day or month without a year there takes the first year on or after that date;
+    ``future_verbs`` is a regular expression for the verbs in the future tense the list
+    cannot enumerate (Spanish "-rá", French "-era", Arabic "سـ"), matched as written.
     ``relative_year_links`` ("of", "de", "من") join a date without its year to the relative
     year that gives it ("18 December of this year"). ``year_parts`` are quarters and halves
     keyed by their first and last month ("01-03": "first quarter"); before a year (after
@@ -105,6 +107,7 @@ class DateWords(BaseModel):
     relative: RelativeWords = RelativeWords()
     weekdays_alone: WeekdayWords | None = None
     future_words: _Words = []
+    future_verbs: _Word | None = None
     relative_year_links: _Words = []
     year_parts: dict[Annotated[str, StringConstraints(pattern=r"^\d\d-\d\d$")], _Names] = {}
     year_part_links: _Words = []
