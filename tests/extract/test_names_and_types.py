@@ -84,6 +84,10 @@ def test_capitalised_names_need_a_capital_in_the_text(engine: Engine) -> None:
         ("L'OIM a soutenu le programme.", "IOM"),
         ("وقدمت المنظمة الدولية للهجرة الدعم.", "IOM"),
         ("organisée par l'ONU. Réseau Migration et la Ligue arabe", "UNNM"),
+        # literal forms of machine translation
+        ("The Network of the United Nations on the Migration welcomed it.", "UNNM"),
+        ("The Organization International for the Migrations opened an office.", "IOM"),
+        ("رحبت شبكة الأمم المتحدة على الهجرة بالاتفاق.", "UNNM"),
         ("La CESAO a publié un rapport.", "ESCWA"),
         ("La Red convoca la reunión junto con la CESPAP.", "ESCAP"),
         ("la Asociación de Naciones del Asia Sudoriental aprobó el plan", "ASEAN"),
