@@ -278,6 +278,18 @@ Person = tuple[str, str | None, str | None, str | None, str | None]
             "وقال السيد خالد العبادي (الأردن) إن مصر وتونس قدمتا بيانات.",
             [("خالد العبادي", "السيد", None, None, "JO")],
         ),
+        # the state that closes a role may stand right before the name, without a comma
+        (
+            "es",
+            "El ministro del Interior de Senegal Moussa Diagne Fall visitó el puerto.",
+            [("Moussa Diagne Fall", None, "ministro del Interior", None, "SN")],
+        ),
+        (
+            "fr",
+            "Le ministre du Travail jordanien Youssef Al-Khatib a présenté le rapport.",
+            [("Youssef Al-Khatib", None, "ministre du Travail", None, "JO")],
+        ),
+        ("en", "The Director of the Mexican National Migration Institute spoke.", []),
         # a state's possessive may open a role given in apposition
         (
             "en",

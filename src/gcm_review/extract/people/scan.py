@@ -72,7 +72,7 @@ class Scan(MarkedPassage):
         comma = self._after_comma(k)
         if k >= self.size or not (self._tight(k) or comma) or (loose and not comma):
             return None
-        single = self.lex.cased and adjacent and self._tight(k)
+        single = self.lex.cased and (adjacent or self._after_state(k)) and self._tight(k)
         return self._name(k, 1, 1 if single else 2)
 
     def _last_surname(self, j: int) -> bool:
@@ -148,7 +148,8 @@ class Scan(MarkedPassage):
             adjacent = k == self.ends[head] + 1
             # after a connector, capitalised words are the role's portfolio or body ("el
             # viceministro de Movilidad Humana, Andrés Paredes"): a name follows a comma
-            after = (in_phrase or loose) and self.lex.cased
+            # ... or right after the state that closes the role
+            after = (in_phrase or loose) and self.lex.cased and not self._after_state(k)
             # "ministra de Trabajo, Empleo y Seguridad Social": the comma goes on with the list
             listed = in_phrase and self._portfolio_goes_on(k)
             name = None if inside or listed else self._name_at(k, adjacent, after)
@@ -161,6 +162,18 @@ class Scan(MarkedPassage):
             in_phrase = in_phrase or self.mark[k] == "conn"
             last = k
         return last, None, None
+
+    def _after_state(self, k: int) -> bool:
+        """Whether a state's name or adjective closes the role right before token ``k``, so
+        that a name may follow without a comma ("el ministro del Interior de Senegal Moussa
+        Fall", "le ministre du Travail jordanien Youssef Al-Khatib"), unless a body's word
+        comes after the capitalised words ("the Mexican National Migration Institute")."""
+        if not (k > 0 and self._state(k - 1) and self.entity[k] is None):
+            return False
+        j = k
+        while j < self.size and j - k < _MAX_CORE + 1 and self._word(j) and self._tight(j):
+            j += 1
+        return j == self.size or not (self.mark[j] == "body" or self.entity[j] is not None)
 
     def _portfolio_goes_on(self, k: int) -> bool:
         """Whether the comma before token ``k`` goes on with a list of capitalised portfolio
