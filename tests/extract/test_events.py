@@ -498,6 +498,37 @@ def test_a_numbered_session_heading_and_the_session_it_introduces(
     )
 
 
+@pytest.mark.parametrize(
+    ("lang", "texts"),
+    [
+        (
+            "en",
+            [
+                "Summary record of the 3rd meeting of the regional consultations",
+                "Held at the United Nations House, Beirut, on Monday, 7 April 2025.",
+                "The next meeting will be held on 12 May 2025.",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Compte rendu de la 3e réunion des consultations régionales",
+                "Tenue à la Maison des Nations Unies, Beyrouth, le lundi 7 avril 2025.",
+                "La prochaine réunion se tiendra le 12 mai 2025.",
+            ],
+        ),
+    ],
+)
+def test_a_venue_line_under_a_title_and_the_next_meeting(
+    facts_of: Build, lang: str, texts: list[str]
+) -> None:
+    """A line that opens with a venue phrase gives its place and day to the meeting the
+    title names; "the next meeting" is another event."""
+    meeting, upcoming = events_of(facts_of, texts, lang)
+    assert (meeting.ordinal, meeting.city, meeting.start) == (3, "Beirut", "2025-04-07")
+    assert (upcoming.ordinal, upcoming.start) == (None, "2025-05-12")
+
+
 def test_no_event_words_no_events(facts_of: Build) -> None:
     assert find_events(facts_of(["Die zweite Konferenz fand in Kairo statt."], "de"), "de") == []
     assert find_events([], "fr") == []

@@ -35,6 +35,11 @@ the rest. Rules:
   its sentence if that day falls within the event's dates, else the event's day when the
   event lasted one day.
 
+A passage that opens with a venue phrase and names no meeting ("Held at the Palais des
+Nations, Geneva, on 11 February 2025") gives its place and date to the last mention of the
+passage before; a "next" word beside a bare mention ("the next meeting") makes it another
+event.
+
 A meeting the organisation gazetteer knows (kind ``meeting``: "the second International
 Migration Review Forum") is an event mention too, with the ordinal before its name.
 

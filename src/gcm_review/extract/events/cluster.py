@@ -119,12 +119,18 @@ def find_events(passages: Sequence[PassageFacts], lang: str) -> list[Event]:
         return []
     mentions: list[Mention] = []
     sessions: list[SessionMention] = []
-    for facts in (facts for facts in passages if may_hold(lex.needles, facts.text)):
+    before: Mention | None = None  # the last mention of the passage before
+    for facts in passages:
+        if not (before or may_hold(lex.needles, facts.text)):
+            continue
         scan = Scan(facts, lex)
         found, held = scan.mentions(), scan.sessions()
         scan.link(found, held)
+        if before is not None and not found:
+            scan.carry_venue(before)
         mentions += found
         sessions += held
+        before = found[-1] if found else None
     drafts, owners = _cluster(mentions)
     for session in _merge_sessions(sessions):
         draft = owners.get(session.event) if session.event else None
@@ -140,10 +146,11 @@ def _cluster(mentions: Sequence[Mention]) -> tuple[list[_Draft], dict[Mention, _
     drafts: list[_Draft] = []
     owners: dict[Mention, _Draft] = {}
     for m in mentions:
-        if not m.bare or m.place is not None or m.date is not None:
+        if not m.bare or m.place is not None or m.date is not None or m.upcoming:
             if _refers_back(m, drafts):
                 continue
-            draft = next((d for d in reversed(drafts) if d.fits(m)), None)
+            later = m.upcoming and m.bare  # "the next meeting" is none named before
+            draft = None if later else next((d for d in reversed(drafts) if d.fits(m)), None)
             owners[m] = draft or _Draft(m.kind)
             drafts += [] if draft else [owners[m]]
             owners[m].absorb(m)

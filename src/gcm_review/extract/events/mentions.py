@@ -31,7 +31,9 @@ class PassageFacts:
 
 @dataclass(slots=True, eq=False)
 class Mention:
-    """An event mention: its name spans tokens ``first``-``last`` of passage ``passage``."""
+    """An event mention: its name spans tokens ``first``-``last`` of passage ``passage``;
+    ``upcoming`` says a "next" word marks it ("the next meeting"), another event than the
+    one the document reports."""
 
     passage: int
     first: int
@@ -44,6 +46,7 @@ class Mention:
     place: Place | None = None
     date: DateMention | None = None
     organisers: list[str] = field(default_factory=list)
+    upcoming: bool = False
 
 
 @dataclass(slots=True, eq=False)

@@ -199,7 +199,26 @@ class Scan:
         proper = self.words.cased and capital and first > 0 and not self._sentence_end(first)
         named = "review" in roles or (proper and not bare)
         kind = kind or self.words.review_kind
-        return Mention(self.index, first, end, kind, ordinal, name, bare, named)
+        mention = Mention(self.index, first, end, kind, ordinal, name, bare, named)
+        mention.upcoming = self._next_to(first, last)
+        return mention
+
+    def _next_to(self, first: int, last: int) -> bool:
+        """Whether a "next" word stands right before or after the core of a mention ("the
+        next meeting", "la prochaine réunion", "الاجتماع المقبل")."""
+        near = [j for j in (first - 1, last + 1) if 0 <= j < len(self.tokens)]
+        return any(self.tokens[j].key in self.lex.next_words for j in near)
+
+    def carry_venue(self, mention: Mention) -> None:
+        """Give the place and date of a passage that opens with a venue phrase and names no
+        meeting to the mention of the passage before ("Summary record of the 4th meeting" /
+        "Held at the Palais des Nations, Geneva, on Tuesday, 11 February 2025")."""
+        if not self.tokens or self.role[0] != "venue":
+            return
+        places = [t.item for t in self.things if isinstance(t.item, Place)]
+        dates = [t.item for t in self.things if isinstance(t.item, DateMention)]
+        mention.place = mention.place or next(iter(places), None)
+        mention.date = mention.date or next(iter(dates), None)
 
     def _core(self, k: int) -> tuple[int, int]:
         """The run of core words around token ``k``; stop words may lead to a review word on

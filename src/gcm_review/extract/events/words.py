@@ -33,6 +33,7 @@ class EventWords(BaseModel):
     bare session word refers to the session just named ("the session", "cette séance"; in
     Arabic the attached article does it); ``represented_by`` the words after which a person
     stands for the state that chairs ("chaired by Morocco, represented by Ambassador X").
+    ``next_words`` next to a mention make it another, later event ("the next meeting").
     The shipped files document the other fields.
     """
 
@@ -68,6 +69,7 @@ class EventWords(BaseModel):
     list_joiners: list[_Phrase]
     stops: list[_Phrase]
     reports: list[_Phrase] = []
+    next_words: list[_Phrase] = []
 
     def tables(self) -> list[tuple[str, str, list[str]]]:
         """Every group of words as (role, value, phrases)."""
@@ -109,6 +111,7 @@ class Lexicon:
         self.suffixes = frozenset(fold(suffix) for suffix in words.ordinal_suffixes)
         self.generic_after = frozenset(k for w in words.generic_after for k in surface_keys(w))
         self.referring = frozenset(k for w in words.referring_determiners for k in surface_keys(w))
+        self.next_words = frozenset(k for w in words.next_words for k in surface_keys(w))
         self.attached = tuple(fold(prefix) for prefix in words.attached_openers)
         self.definite = tuple(fold(prefix) for prefix in words.definite_prefixes)
         # stop words and openers must stand as written but for case ("a" is not "à")
