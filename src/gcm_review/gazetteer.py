@@ -15,8 +15,10 @@ from .text import fold
 
 _Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 CLDR_LANGUAGES = ("ar", "en", "es", "fr")
-# CLDR region codes that are not states (EU, UN, Eurozone, "outlying Oceania", "unknown").
-_NOT_STATES = {"EU", "EZ", "UN", "QO", "ZZ"}
+# CLDR region codes that are not states (EU, UN, Eurozone, "outlying Oceania", "unknown"),
+# and the codes ISO 3166-1 only reserves: Ascension, Clipperton, Diego Garcia, Ceuta and
+# Melilla, the Canary Islands, Tristan da Cunha.
+_NOT_STATES = {"EU", "EZ", "UN", "QO", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA"}
 
 
 class _Strict(BaseModel):

@@ -136,6 +136,7 @@ def acting(text: str, lang: str) -> dict[str, bool]:
             "fr",
             {"DZ": True, "LY": True, "MR": True, "MA": True, "TN": True},
         ),
+        ("نوصي ماليزيا بالسماح للمنظمات غير الحكومية بزيارة المراكز.", "ar", {"MY": False}),
         # ... in the future too
         ("Mexico and Peru will be invited to the next round.", "en", {"MX": False, "PE": False}),
         ("Le Mexique et le Pérou seront invités à la réunion.", "fr", {"MX": False, "PE": False}),

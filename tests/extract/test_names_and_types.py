@@ -27,6 +27,8 @@ from gcm_review import Engine, known_kind
         # Amman (عمّان) and Oman (عُمان) are one word without vowels: only the long form is Oman
         ("عقدت الورشة في عمّان يوم الأحد.", []),
         ("وقعت سلطنة عمان اتفاقا للهجرة.", ["OM"]),
+        # codes ISO 3166-1 only reserves are no states
+        ("Los cayucos navegan hacia las Islas Canarias.", []),
     ],
 )
 def test_countries(engine: Engine, text: str, codes: list[str]) -> None:

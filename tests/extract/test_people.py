@@ -359,6 +359,7 @@ def test_people_in_four_languages(
             "نفذت الوزارة برنامجا في محافظات كفر الشيخ والفيوم والمنيا يجمع بين الإرشاد والمنح.",
         ),
         ("ar", "واستقبلنا أكثر من ثلاثمائة طبيب ومهندس وأستاذ جامعي في زيارات تدريبية."),
+        ("ar", "وعقد الاجتماع بمشاركة ممثلين عن ثماني عشرة دولة عربية."),
         (
             "en",
             "Migrants from sub-Saharan Africa and South Asia told our researchers that they are "
