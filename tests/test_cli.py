@@ -226,6 +226,16 @@ def test_analyze_the_seed_like_statement(fixtures: Path) -> None:
     passage = record["passages"][0]
     for entity in passage["entities"]:
         assert passage["text"][entity["start"] : entity["end"]] == entity["text"]
+    # each piece of evidence says what it is: words of the passage, or an example statement
+    matches = [m for p in record["passages"] for m in p["objectives"]]
+    assert matches
+    for match, text in ((m, p["text"]) for p in record["passages"] for m in p["objectives"]):
+        assert list(dict.fromkeys(e["text"] for e in match["explanation"])) == match["evidence"]
+        for piece in match["explanation"]:
+            if piece["kind"] == "prototype":
+                assert 0 < piece["similarity"] <= 1
+            else:
+                assert text[piece["start"] : piece["end"]] == piece["text"]
 
 
 def test_analyze_rejects_a_bad_date(fixtures: Path) -> None:

@@ -112,6 +112,21 @@ def test_evidence_spans_point_into_the_passage(engine: Engine) -> None:
     assert 0 < match.score <= 1
 
 
+@pytest.mark.parametrize("lang", ["ar", "en", "es", "fr"])
+def test_the_prototype_shown_is_in_the_passage_language(engine: Engine, lang: str) -> None:
+    text = {
+        "ar": "وسعت الحكومة حصول المهاجرين على الرعاية الصحية والتعليم.",
+        "en": "The government extended migrants' access to health care and schooling.",
+        "es": "El gobierno amplió el acceso de los migrantes a la salud y la educación.",
+        "fr": "Le gouvernement a élargi l'accès des migrants aux soins et à l'école.",
+    }[lang]
+    framework = engine.framework
+    for match in engine.classify(text, lang).objectives:
+        [shown] = [e.text for e in match.evidence if e.kind == "prototype"]
+        statements = framework.prototypes[lang].objectives[int(match.target)]
+        assert shown in statements
+
+
 def test_principles_are_mapped_with_evidence(engine: Engine) -> None:
     mapping = engine.classify(
         "Civil society, trade unions and employers helped draft the plan that protects the human "

@@ -158,9 +158,9 @@ class Mapper:
         }
         if not self._relevant(lexical, rows["objective"]):
             return PassageMap(False, (), ())
-        objectives = self._fused("objective", lexical, closest, rows["objective"])
+        objectives = self._fused("objective", lexical, closest, rows["objective"], lang)
         return PassageMap(
-            True, objectives, self._fused("principle", lexical, closest, rows["principle"])
+            True, objectives, self._fused("principle", lexical, closest, rows["principle"], lang)
         )
 
     def features(
@@ -226,6 +226,7 @@ class Mapper:
         lexical: LexicalEvidence,
         closest: Similarities,
         rows: dict[str, list[float]],
+        lang: str,
     ) -> tuple[Match, ...]:
         fusion = self.framework.fusion
         assert fusion is not None  # guarded by self.semantic
@@ -235,7 +236,10 @@ class Mapper:
         strong = lexical.signal == "strong"
         for target, score in asserted(layer, rows, limit, strong):
             similarity = round(closest.best[(kind, target)], 3)
-            prototype = Evidence(closest.prototype((kind, target)), 0, 0, "prototype", similarity)
+            # the closest statement in the passage's language explains it (the score takes
+            # the closest in any language)
+            nearest = closest.prototype((kind, target), lang)
+            prototype = Evidence(nearest, 0, 0, "prototype", similarity)
             evidence = (*lexical.evidence_of(kind, target), prototype)
             matches.append(Match(kind, target, round(score, 3), evidence, self.framework.key))  # type: ignore[arg-type]
         return tuple(matches)

@@ -81,10 +81,14 @@ class Similarities:
         maxima = np.maximum.reduceat(similarities, index.starts)
         self.best = dict(zip(index.order, maxima.tolist(), strict=True))
 
-    def prototype(self, target: tuple[str, str]) -> str:
-        """The prototype statement of ``target`` the passage is closest to."""
+    def prototype(self, target: tuple[str, str], lang: str | None = None) -> str:
+        """The prototype statement of ``target`` the passage is closest to: in ``lang`` when
+        the framework has statements in that language, else in any."""
         start, end = self._index.spans[target]
-        return self._index.texts[start + int(np.argmax(self._similarities[start:end]))]
+        scores = self._similarities[start:end]
+        if lang is not None and (own := self._index.by_lang.get((target, lang))) is not None:
+            return self._index.texts[start + int(own[int(np.argmax(scores[own]))])]
+        return self._index.texts[start + int(np.argmax(scores))]
 
 
 class SemanticIndex:
@@ -102,12 +106,21 @@ class SemanticIndex:
     def __init__(self, framework: Framework, encoder: Encoder, cache_dir: Path | None) -> None:
         self.encoder = encoder
         grouped: dict[tuple[str, str], list[str]] = {}
-        for prototypes in framework.prototypes.values():
-            for number, statements in sorted(prototypes.objectives.items()):
-                grouped.setdefault(("objective", str(number)), []).extend(statements)
-            for name, statements in sorted(prototypes.principles.items()):
-                grouped.setdefault(("principle", name), []).extend(statements)
+        langs: dict[tuple[str, str], list[str]] = {}  # the language of each statement
+        for lang, prototypes in framework.prototypes.items():
+            tables = (("objective", prototypes.objectives), ("principle", prototypes.principles))
+            for kind, table in tables:
+                for key, statements in sorted(table.items()):
+                    target = (kind, str(key))
+                    grouped.setdefault(target, []).extend(statements)
+                    langs.setdefault(target, []).extend([lang] * len(statements))
         self.order = list(grouped)
+        # per target and language, the rows of its statements within the target's block
+        self.by_lang = {
+            (target, lang): np.flatnonzero(np.array(codes) == lang)
+            for target, codes in langs.items()
+            for lang in set(codes)
+        }
         self.texts = [text for statements in grouped.values() for text in statements]
         self.targets = [target for target, statements in grouped.items() for _ in statements]
         lengths = [len(statements) for statements in grouped.values()]

@@ -30,6 +30,22 @@ def _matches(matches: Iterable[Match], key: str) -> list[dict[str, Any]]:
     ]
 
 
+def _explained(matches: Iterable[Match], key: str) -> list[dict[str, Any]]:
+    """The matches as ``classify`` gives them, each piece of evidence also told apart:
+    a reference or cue with its span in the passage, or the framework's example statement
+    the passage is closest to (``prototype``, with the similarity; not text of the
+    document)."""
+    records = _matches(matches, key)
+    for record, match in zip(records, matches, strict=True):
+        record["explanation"] = [
+            {"kind": e.kind, "text": e.text, "similarity": e.weight}
+            if e.kind == "prototype"
+            else {"kind": e.kind, "text": e.text, "start": e.start, "end": e.end}
+            for e in match.evidence
+        ]
+    return records
+
+
 def classify_record(mapping: Mapping, record_id: str) -> dict[str, Any]:
     """One output line of ``classify`` (the contract of DESIGN.md)."""
     return {
@@ -80,8 +96,8 @@ def _passage_record(analysed: AnalysedPassage) -> dict[str, Any]:
         "heading": passage.heading,
         "text": passage.text,
         "lang": mapping.lang,
-        "objectives": _matches(mapping.objectives, "objective"),
-        "principles": _matches(mapping.principles, "principle"),
+        "objectives": _explained(mapping.objectives, "objective"),
+        "principles": _explained(mapping.principles, "principle"),
         "statement_type": mapping.statement_type,
         "actors": list(analysed.actors),
         "speakers": list(analysed.speakers),
