@@ -38,6 +38,27 @@ def test_headings_give_the_path_and_long_paragraphs_are_windowed() -> None:
     assert [p.index for p in passages] == list(range(len(passages)))
 
 
+def test_the_items_of_a_list_are_passages_of_their_own() -> None:
+    page = (
+        "Recommendations:\n- Jordan should  extend wage protection.\n"
+        "- Egypt should open resource centres.\n2. Morocco should publish data.\n"
+    )
+    passages = split_passages("d", [normalise_block(Block("paragraph", page, 1, 10))])
+    texts = [p.text for p in passages]
+    assert texts == [
+        "Recommendations:",
+        "- Jordan should extend wage protection.",
+        "- Egypt should open resource centres.",
+        "2. Morocco should publish data.",
+    ]
+    assert {p.paragraph for p in passages} == {0}
+    for passage in passages:  # each span points into the page the block came from
+        assert page[passage.start - 10 : passage.end - 10].split() == passage.text.split()
+    # one dash opens no list; a dash inside a line is no item
+    single = split_passages("d", [normalise_block(Block("paragraph", "A - B.\n- C.", 1, 0))])
+    assert [p.text for p in single] == ["A - B. - C."]
+
+
 def test_a_new_heading_of_the_same_level_replaces_the_old_one() -> None:
     blocks = [
         Block("heading", "A", 1, 0, 1),

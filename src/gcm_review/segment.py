@@ -1,12 +1,13 @@
 """Stage "segment": split a document's clean blocks into passages.
 
-A passage is a paragraph, or a window of its sentences when the paragraph is long. Passages
-never cross a paragraph, and each keeps its page, its span in the page text and the heading
-path above it.
+A passage is a paragraph, or a window of its sentences when the paragraph is long; the items
+of a list ("- ...", "• ...", "2. ...") are passages of their own. Passages never cross a
+paragraph, and each keeps its page, its span in the page text and the heading path above it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ _SENTENCE_END_RE = re.compile(
     r"(?<=[.!?؟…])\s+(?=[\"«“(\[]?[A-ZÀ-ÖØ-Þ\u0621-\u064a])"
 )
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+# a list item: a line that opens with a bullet, a dash or a number ("- ", "• ", "2. ", "b) ")
+_ITEM_RE = re.compile(r"^[ \t]*(?:[-•*–—·▪◦]|\d{1,2}[.)]|[a-z][.)])[ \t]+(?=\S)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,7 @@ def split_passages(
             headings.append((level, clean.text))
             continue
         heading = " > ".join(text for _, text in headings)
-        for start, end in _windows(clean.text, options):
+        for start, end in _item_windows(clean, options):
             page_start, page_end = clean.original_span(start, end)
             passages.append(
                 Passage(
@@ -89,6 +92,26 @@ def split_passages(
             )
         paragraph += 1
     return passages
+
+
+def _item_windows(clean: CleanBlock, options: SegmentOptions) -> list[tuple[int, int]]:
+    """The windows of a block: one or more per list item when its lines are a list (two
+    items or more: what each item says is its own), else those of its text."""
+    starts = [m.start() for m in _ITEM_RE.finditer(clean.block.text)]
+    if len(starts) < 2:
+        return _windows(clean.text, options)
+    # where each item starts in the clean text (the text before the first is a lead-in)
+    cuts = sorted({0, *(bisect.bisect_left(clean.offsets, start) for start in starts)})
+    windows: list[tuple[int, int]] = []
+    for start, end in zip(cuts, [*cuts[1:], len(clean.text)], strict=True):
+        item = clean.text[start:end]
+        lead = len(item) - len(item.lstrip())
+        size = len(item.rstrip())
+        if size > lead and _HAS_LETTER_RE.search(item):
+            windows += [
+                (start + lead + a, start + lead + b) for a, b in _windows(item[lead:size], options)
+            ]
+    return windows
 
 
 def _windows(text: str, options: SegmentOptions) -> list[tuple[int, int]]:
