@@ -200,10 +200,11 @@ class Engine:
         majority: str,
     ) -> AnalysedDocument:
         date = _document_date(info, document, [p.text for p in passages], majority)
+        headings = self._headings(document, info, passages)
         if not info.country:
-            info = replace(info, country=self._speaker(document, info, passages, majority))
+            info = replace(info, country=self._speaker(headings, majority))
         if info.kind == "other":
-            info = replace(info, kind=self._kind(document, info, passages, majority) or "other")
+            info = replace(info, kind=self._kind(headings, majority) or "other")
         reference = datetime.date.fromisoformat(date) if date else None
         analysed: list[AnalysedPassage] = []
         kind = None if info.kind == "other" else info.kind
@@ -236,29 +237,29 @@ class Engine:
             document, info, majority, tuple(analysed), self.framework.key, date, events
         )
 
-    def _speaker(
-        self, document: Document, info: DocumentInfo, passages: list[Passage], lang: str
-    ) -> str | None:
-        """The state the document speaks for, read from its title or first passage
-        ("Statement by the Delegation of Ghana")."""
+    @staticmethod
+    def _headings(
+        document: Document, info: DocumentInfo, passages: list[Passage]
+    ) -> list[tuple[str, list[Token]]]:
+        """The texts a document's title may stand in, with their tokens: the declared title,
+        the file's, and the first passage."""
         headings = (info.title, document.title, passages[0].text if passages else None)
-        for heading in dict.fromkeys(h for h in headings if h):
-            tokens = tokenize(heading)
+        return [(h, tokenize(h)) for h in dict.fromkeys(h for h in headings if h)]
+
+    def _speaker(self, headings: list[tuple[str, list[Token]]], lang: str) -> str | None:
+        """The state the document speaks for, read from its headings ("Statement by the
+        Delegation of Ghana")."""
+        for heading, tokens in headings:
             entities = self.extractor.entities(heading, tokens, lang)
             if speaker := actor_rules(lang).speaker(tokens, entities):
                 return speaker
         return None
 
     @staticmethod
-    def _kind(
-        document: Document, info: DocumentInfo, passages: list[Passage], lang: str
-    ) -> str | None:
+    def _kind(headings: list[tuple[str, list[Token]]], lang: str) -> str | None:
         """The kind of document its title names ("Chair's summary", "Examen national"), when
         the caller declares none."""
-        first = passages[0].text if passages else None
-        headings = (info.title, document.title, first)
-        for heading in dict.fromkeys(h for h in headings if h):
-            tokens = tokenize(heading)
+        for _, tokens in headings:
             if len(tokens) <= _TITLE_WORDS and (kind := kind_of_title(tokens, lang)):
                 return kind
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import cache
 
 from ..framework import LinearLayer
 from ..linear import LinearModel, Vector
@@ -33,16 +34,22 @@ _CAP = 3.0
 def kind_of_title(tokens: Sequence[Token], lang: str) -> str | None:
     """The kind of document a title names ("Voluntary National Review of ...", "Chair's
     summary", "Communiqué de presse"): the kind of the longest ``kind_titles`` phrase of the
-    language profile found in it, or None."""
-    words = [token.key for token in tokens]
-    found = [
-        (len(keys), kind)
+    language profile found in it (of the kind listed first, between phrases as long), or
+    None."""
+    kinds: list[str] = list(load_profile(lang).kind_titles)
+    hits = _title_phrases(lang).find([token.key for token in tokens])
+    ranked = [(h.last - h.first, -kinds.index(kind), kind) for h in hits for kind in h.payloads]
+    return max(ranked)[2] if ranked else None
+
+
+@cache
+def _title_phrases(lang: str) -> PhraseMatcher[str]:
+    """The ``kind_titles`` phrases of a language, each with its kind."""
+    return PhraseMatcher(
+        (surface_keys(phrase), kind)
         for kind, phrases in load_profile(lang).kind_titles.items()
         for phrase in phrases
-        for keys in [surface_keys(phrase)]
-        if any(words[i : i + len(keys)] == keys for i in range(len(words) - len(keys) + 1))
-    ]
-    return max(found, key=lambda pair: pair[0])[1] if found else None
+    )
 
 
 class StatementClassifier:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -30,7 +30,7 @@ def _matches(matches: Iterable[Match], key: str) -> list[dict[str, Any]]:
     ]
 
 
-def _explained(matches: Iterable[Match], key: str) -> list[dict[str, Any]]:
+def _explained(matches: Sequence[Match], key: str) -> list[dict[str, Any]]:
     """The matches as ``classify`` gives them, each piece of evidence also told apart:
     a reference or cue with its span in the passage, or the framework's example statement
     the passage is closest to (``prototype``, with the similarity; not text of the

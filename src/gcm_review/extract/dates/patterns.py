@@ -29,11 +29,10 @@ def anchor_automaton(words: DateWords) -> ahocorasick.Automaton:
     """Lower-case month and relative words, each with its kind and length."""
     automaton = ahocorasick.Automaton()
     alone = table_names(words.weekdays) if words.weekdays_alone else []
-    parts = [name for names in words.year_parts.values() for name in names]
     tables = (
         ("month", table_names(words.months)),
         ("rel", relative_names(words)),
-        ("part", parts),
+        ("part", table_names(words.year_parts)),
     )
     for kind, names in (*tables, ("weekday", alone)):
         for name in names:
@@ -48,7 +47,7 @@ def core_patterns(words: DateWords) -> dict[str, str]:
     """Patterns of each kind of date, from its first digit or word on."""
     article, weekday = alt(words.day_articles), alt(table_names(words.weekdays))
     month = alt(table_names(words.months), case_sensitive=words.case_sensitive_months)
-    part = alt([name for names in words.year_parts.values() for name in names])
+    part = alt(table_names(words.year_parts))
     monthx = rf"{month}(?:\s*/\s*{month}|\s*\(\s*{month}\s*\))?"  # "تموز/يوليو"
     m1, m2 = rf"(?P<m1>{monthx})", rf"(?P<m2>{monthx})"
     suffix = rf"(?:{alt(words.day_suffixes)})?"

@@ -4,10 +4,11 @@ and the word lookups built on it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -133,7 +134,7 @@ class DateWords(BaseModel):
     @classmethod
     def _months_in_order(cls, parts: dict[str, list[str]]) -> dict[str, list[str]]:
         for key in parts:
-            first, last = (int(month) for month in key.split("-"))
+            first, last = part_months(key)
             if not 1 <= first <= last <= 12:
                 raise ValueError(f"{key!r} is no run of months: write it 'MM-MM', as '01-03'")
         return parts
@@ -152,7 +153,7 @@ def load_date_words(lang: str) -> DateWords | None:
     return load_model(path, DateWords, label=f"dates/{lang}.yaml") if path.is_file() else None
 
 
-def table_names(table: dict[int, list[str]]) -> list[str]:
+def table_names(table: Mapping[Any, list[str]]) -> list[str]:
     return [name for names in table.values() for name in names]
 
 
