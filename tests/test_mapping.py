@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gcm_review import Engine, MappingOptions, Options
+from gcm_review.mapping.fusion import topic_prior
 
 
 def objectives(engine: Engine, text: str, lang: str) -> list[int]:
@@ -152,3 +153,24 @@ def test_lexical_mode_keeps_the_evidence_trail() -> None:
     assert match.evidence and all(e.kind in {"cue", "reference"} for e in match.evidence)
     off = lexical.classify("Millions of storks follow the migration route every autumn.", "en")
     assert off.objectives == () and off.statement_type == "none"
+
+
+def test_the_topic_prior_follows_the_passage_objectives() -> None:
+    table = {"8": {"human rights": 0.6, "child-sensitive": 0.1}, "20": {"human rights": 0.05}}
+    sure = topic_prior({"8": 1.0, "20": 0.0}, table)
+    assert sure == {"human rights": 0.6, "child-sensitive": 0.1}
+    # two likely objectives share the weight; an unlikely one barely moves the prior
+    shared = topic_prior({"8": 1.0, "20": 1.0}, table)
+    assert shared["human rights"] == pytest.approx((0.6 + 0.05) / 2)
+    faint = topic_prior({"8": 0.1}, table)
+    assert faint["human rights"] == pytest.approx(0.06)
+
+
+def test_the_principle_layer_reads_the_topic_prior(engine: Engine) -> None:
+    fusion = engine.framework.fusion
+    assert fusion is not None and fusion.principle.features[-1] == "topic"
+    # every objective has a prior for every principle, a share between 0 and 1
+    assert set(fusion.principle_topics) == {str(n) for n in engine.framework.objectives}
+    for shares in fusion.principle_topics.values():
+        assert set(shares) == set(engine.framework.principles)
+        assert all(0 < share < 1 for share in shares.values())

@@ -153,6 +153,8 @@ class Fusion(_Strict):
     objective_classifier: LinearLayer
     principle_classifier: LinearLayer
     statement: LinearLayer
+    # per objective, P(principle | objective) over the labelled examples (smoothed)
+    principle_topics: dict[Phrase, dict[Phrase, float]] = {}
     # per document kind, log P(type | kind) - log P(type) over the labelled examples
     statement_kinds: dict[Phrase, dict[Phrase, float]] = {}
 

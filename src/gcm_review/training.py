@@ -27,7 +27,13 @@ from .evaluate import GoldPassage, load_gold, principle_lookup
 from .extract.statements import STATEMENT_FEATURES
 from .framework import Fusion, FusionLayer, LinearLayer, RelevanceLayer
 from .linear import LinearModel
-from .mapping.fusion import FEATURES, RELEVANCE_FEATURES, relevance_row
+from .mapping.fusion import (
+    FEATURES,
+    PRINCIPLE_FEATURES,
+    RELEVANCE_FEATURES,
+    relevance_row,
+    topic_prior,
+)
 from .mapping.lexical import LexicalEvidence
 from .mapping.semantic import Encoded, SemanticIndex
 from .normalise import normalise_text
@@ -42,6 +48,7 @@ _CLASSIFIER_C = 10.0
 _PRINCIPLE_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _STATEMENT_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _GRID = [round(0.05 * i, 2) for i in range(2, 19)]
+_TOPIC_PRIOR = 2.0  # pseudo-examples of a principle's overall share in P(principle | objective)
 _SHIFT_SCALES = [round(0.1 * i, 1) for i in range(11)]
 
 
@@ -102,11 +109,17 @@ def train_framework(engine: Engine) -> TrainingReport:
     )
     relevance, relevance_cv, relevant = _fit_relevance(passages)
     objective, principle = _target_rows(engine, passages, relevant)
-    obj_layer, obj_cv = _fit_layer(
-        objective, limit=engine.mapper.options.max_objectives, precision=0.8, ranked=True
+    obj_layer, obj_cv, obj_held_out = _fit_layer(
+        objective, FEATURES, limit=engine.mapper.options.max_objectives, precision=0.8, ranked=True
     )
-    pri_layer, pri_cv = _fit_layer(
-        principle, limit=len(framework.principles), precision=0.5, ranked=False
+    topics = _principle_topics(engine, examples)
+    _add_topics(principle, objective, obj_held_out, topics)
+    pri_layer, pri_cv, _ = _fit_layer(
+        principle,
+        PRINCIPLE_FEATURES,
+        limit=len(framework.principles),
+        precision=0.5,
+        ranked=False,
     )
     statement, statement_kinds, statement_cv = _fit_statement(passages)
     fusion = Fusion(
@@ -121,6 +134,7 @@ def train_framework(engine: Engine) -> TrainingReport:
         principle_classifier=classifiers["principle"],
         statement=statement,
         statement_kinds=statement_kinds,
+        principle_topics=topics,
     )
     figures = {
         "relevance": relevance_cv,
@@ -248,9 +262,50 @@ def _sklearn() -> Any:
     return sklearn
 
 
+def _principle_topics(
+    engine: Engine, examples: Sequence[GoldPassage]
+) -> dict[str, dict[str, float]]:
+    """P(principle | objective) over the examples, smoothed towards each principle's overall
+    share by ``_TOPIC_PRIOR`` pseudo-examples."""
+    lookup = principle_lookup(engine.framework)
+    labels = [{lookup.get(fold(p), p) for p in e.principles} for e in examples]
+    overall = Counter(p for row in labels for p in row)
+    table: dict[str, dict[str, float]] = {}
+    for objective in engine.mapper.targets["objective"]:
+        rows = [
+            row for e, row in zip(examples, labels, strict=True) if int(objective) in e.objectives
+        ]
+        counts = Counter(p for row in rows for p in row)
+        table[objective] = {
+            principle: round(
+                (counts[principle] + _TOPIC_PRIOR * overall[principle] / len(examples))
+                / (len(rows) + _TOPIC_PRIOR),
+                4,
+            )
+            for principle in engine.mapper.targets["principle"]
+        }
+    return table
+
+
+def _add_topics(
+    principle: _Rows,
+    objective: _Rows,
+    held_out: Sequence[float],
+    table: dict[str, dict[str, float]],
+) -> None:
+    """Append each principle row's topic prior, read from the held-out objective
+    probabilities of its passage (as the mapper reads the fitted objective layer's)."""
+    likely: dict[int, dict[str, float]] = {}
+    for group, target, p in zip(objective.group, objective.target, held_out, strict=True):
+        likely.setdefault(group, {})[target] = float(p)
+    priors = {group: topic_prior(values, table) for group, values in likely.items()}
+    for row, group, target in zip(principle.x, principle.group, principle.target, strict=True):
+        row.append(priors[group].get(target, 0.0))
+
+
 def _fit_layer(
-    rows: _Rows, limit: int, precision: float, ranked: bool
-) -> tuple[FusionLayer, dict[str, float]]:
+    rows: _Rows, features: Sequence[str], limit: int, precision: float, ranked: bool
+) -> tuple[FusionLayer, dict[str, float], list[float]]:
     """Fit one fusion layer and choose its thresholds on held-out folds.
 
     The thresholds maximise micro F1 (plus top-1 accuracy when ``ranked``: objectives are
@@ -275,13 +330,13 @@ def _fit_layer(
     assert best is not None
     model.fit(rows.x, rows.y)
     layer = FusionLayer(
-        features=list(FEATURES),
+        features=list(features),
         coef=[round(float(c), 5) for c in model.coef_[0]],
         intercept=round(float(model.intercept_[0]), 5),
         threshold=best[1],
         top_threshold=best[2],
     )
-    return layer, best[3]
+    return layer, best[3], [float(p) for p in held_out]
 
 
 def _simulate(

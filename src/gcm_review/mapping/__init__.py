@@ -25,7 +25,7 @@ from ..framework import Framework
 from ..linear import LinearModel
 from ..models import Evidence, Match
 from ..text import Token, tokenize
-from .fusion import asserted, feature_rows, probability, relevance_row
+from .fusion import asserted, feature_rows, probability, relevance_row, topic_prior
 from .lexical import LexicalEvidence, LexicalMatcher, LexicalOptions
 from .semantic import (
     Encoded,
@@ -152,12 +152,18 @@ class Mapper:
         if encoded is None:
             [encoded] = self.encode([text]) or []
         vector, closest = encoded.vector, encoded.similarities
-        rows = {
-            kind: self._rows(kind, lexical, closest, vector, self.classifiers)
-            for kind in self.targets
-        }
+        rows = {"objective": self._rows("objective", lexical, closest, vector, self.classifiers)}
         if not self._relevant(lexical, rows["objective"]):
             return PassageMap(False, (), ())
+        fusion = self.framework.fusion
+        assert fusion is not None  # guarded by self.semantic
+        topic = None
+        if "topic" in fusion.principle.features:  # layers trained before it read no prior
+            likely = {t: probability(fusion.objective, r) for t, r in rows["objective"].items()}
+            topic = topic_prior(likely, fusion.principle_topics)
+        rows["principle"] = self._rows(
+            "principle", lexical, closest, vector, self.classifiers, topic
+        )
         objectives = self._fused("objective", lexical, closest, rows["objective"], lang)
         return PassageMap(
             True, objectives, self._fused("principle", lexical, closest, rows["principle"], lang)
@@ -171,7 +177,8 @@ class Mapper:
         encoded: Encoded,
         classifiers: dict[str, LinearModel],
     ) -> tuple[LexicalEvidence, dict[str, dict[str, list[float]]]]:
-        """Lexical evidence and the fusion features of every target (for training the fusion).
+        """Lexical evidence and the fusion features of every target (for training the fusion;
+        the principle rows without their topic prior, which training adds).
 
         Args:
             text: the passage (normalised).
@@ -193,9 +200,10 @@ class Mapper:
         closest: Similarities,
         vector: Vectors,
         classifiers: dict[str, LinearModel],
+        topic: dict[str, float] | None = None,
     ) -> dict[str, list[float]]:
         classifier = classifiers[kind].probabilities([], vector) if kind in classifiers else {}
-        return feature_rows(kind, self.targets[kind], lexical, closest, classifier)
+        return feature_rows(kind, self.targets[kind], lexical, closest, classifier, topic)
 
     def _relevant(self, lexical: LexicalEvidence, rows: dict[str, list[float]]) -> bool:
         """A migration term with enough cue evidence decides (the lexical gate); otherwise the

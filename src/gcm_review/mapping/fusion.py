@@ -24,6 +24,7 @@ FEATURES = (
     "semantic_top",
     "classifier",
 )
+PRINCIPLE_FEATURES = (*FEATURES, "topic")
 _LEXICAL_CAP = 4.0
 
 
@@ -33,8 +34,10 @@ def feature_rows(
     lexical: LexicalEvidence,
     closest: Similarities,
     classifier: Mapping[str, float],
+    topic: Mapping[str, float] | None = None,
 ) -> dict[str, list[float]]:
-    """The features of every target of one kind for one passage, in ``FEATURES`` order."""
+    """The features of every target of one kind for one passage, in ``FEATURES`` order, then
+    the target's ``topic`` prior when given (principles)."""
     totals = lexical.totals(kind)
     referenced = lexical.referenced() if kind == "objective" else set()
     cues = {t: max(0.0, totals.get(t, 0.0) - (3.0 if t in referenced else 0.0)) for t in targets}
@@ -54,7 +57,22 @@ def feature_rows(
             1.0 if similarity == ranked[0] else 0.0,
             classifier.get(target, 0.0),
         ]
+        if topic is not None:
+            rows[target].append(topic.get(target, 0.0))
     return rows
+
+
+def topic_prior(
+    objectives: Mapping[str, float], table: Mapping[str, Mapping[str, float]]
+) -> dict[str, float]:
+    """Each principle's prior from the passage's objective probabilities: the average of
+    P(principle | objective) weighted by how likely each objective is."""
+    weight = max(1.0, sum(objectives.values()))
+    prior: dict[str, float] = {}
+    for objective, p in objectives.items():
+        for principle, share in table.get(objective, {}).items():
+            prior[principle] = prior.get(principle, 0.0) + p * share / weight
+    return prior
 
 
 RELEVANCE_FEATURES = ("weak", "off_topic", "lexical", "semantic", "classifier")
