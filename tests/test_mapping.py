@@ -174,3 +174,53 @@ def test_the_principle_layer_reads_the_topic_prior(engine: Engine) -> None:
     for shares in fusion.principle_topics.values():
         assert set(shares) == set(engine.framework.principles)
         assert all(0 < share < 1 for share in shares.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "principle"),
+    [
+        (
+            "Migrant domestic workers described confiscated passports, unpaid wages and beatings "
+            "by their employers.",
+            "en",
+            "human rights",
+        ),
+        (
+            "Les travailleurs migrants ont subi des violences, du travail forcé et la confiscation "
+            "de leurs passeports.",
+            "fr",
+            "human rights",
+        ),
+        (
+            "Los niños migrantes no acompañados esperan meses la designación de un tutor y la "
+            "determinación de su edad.",
+            "es",
+            "child-sensitive",
+        ),
+        (
+            "شاركت النقابات العمالية ومنظمات المجتمع المدني وجمعيات المهاجرين في إعداد الخطة.",
+            "ar",
+            "whole-of-society",
+        ),
+    ],
+)
+def test_principles_are_read_from_content(text: str, lang: str, principle: str) -> None:
+    lexical = Engine(options=Options(mapping=MappingOptions(mode="lexical")))
+    assert principle in {m.target for m in lexical.classify(text, lang).principles}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Remittances sent by migrants reached 4 billion dollars; the average transfer cost "
+            "fell to 5 per cent.",
+            "en",
+        ),
+        ("Bien des migrants ignorent que le consulat délivre désormais les passeports.", "fr"),
+        ("أعلنت الوزارة بالتنسيق مع وزارة الداخلية تمديد تصاريح عمل العمال المهاجرين.", "ar"),
+    ],
+)
+def test_a_neutral_migration_passage_carries_no_principle(text: str, lang: str) -> None:
+    lexical = Engine(options=Options(mapping=MappingOptions(mode="lexical")))
+    assert lexical.classify(text, lang).principles == ()
