@@ -224,3 +224,11 @@ def test_principles_are_read_from_content(text: str, lang: str, principle: str) 
 def test_a_neutral_migration_passage_carries_no_principle(text: str, lang: str) -> None:
     lexical = Engine(options=Options(mapping=MappingOptions(mode="lexical")))
     assert lexical.classify(text, lang).principles == ()
+
+
+def test_moving_migrants_is_no_remittance(engine: Engine) -> None:
+    """ "تحويل" is converting or moving as well as transferring money: alone it is no cue."""
+    moved = engine.classify("قامت السلطات بتحويل المهاجرين الناجين إلى مراكز الإيواء.", "ar")
+    assert "20" not in [m.target for m in moved.objectives]
+    sent = engine.classify("ارتفعت التحويلات المالية للمهاجرين إلى بلدانهم الأصلية.", "ar")
+    assert [m.target for m in sent.objectives][:1] == ["20"]

@@ -131,6 +131,23 @@ def test_entities_carry_spans_and_values(engine: Engine) -> None:
             "challenge",
         ),
         ("تلتزم الحكومة بتوسيع الحماية الاجتماعية لتشمل العمال المهاجرين.", "ar", "commitment"),
+        # reported speech and first-person plural forms, as summaries and submissions write them
+        (
+            "The delegate urged States to open regular pathways for migrant care workers.",
+            "en",
+            "recommendation",
+        ),
+        (
+            "Nous recommandons que les migrants aient accès aux soins quel que soit leur statut.",
+            "fr",
+            "recommendation",
+        ),
+        (
+            "Durante 2024 persistieron las barreras para que los migrantes accedan a la salud.",
+            "es",
+            "challenge",
+        ),
+        ("ونطالب بتمكين العمال المهاجرين من تغيير صاحب العمل دون موافقته.", "ar", "recommendation"),
     ],
 )
 def test_statement_types(engine: Engine, text: str, lang: str, kind: str) -> None:
