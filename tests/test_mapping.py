@@ -232,3 +232,17 @@ def test_moving_migrants_is_no_remittance(engine: Engine) -> None:
     assert "20" not in [m.target for m in moved.objectives]
     sent = engine.classify("ارتفعت التحويلات المالية للمهاجرين إلى بلدانهم الأصلية.", "ar")
     assert [m.target for m in sent.objectives][:1] == ["20"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "target"),
+    [
+        ("Las muertes de personas migrantes en el desierto aumentaron este año.", "es", "8"),
+        ("Le nombre de personnes migrantes disparues en mer a doublé.", "fr", "8"),
+    ],
+)
+def test_a_person_noun_before_the_group_keeps_the_cue(text: str, lang: str, target: str) -> None:
+    """Rights-based writing says "personas migrantes": cues naming "migrantes" still match."""
+    lexical = Engine(options=Options(mapping=MappingOptions(mode="lexical")))
+    [match] = [m for m in lexical.classify(text, lang).objectives if m.target == target]
+    assert any("person" in e.text for e in match.evidence)

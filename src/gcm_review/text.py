@@ -58,6 +58,8 @@ class LanguageProfile(BaseModel):
     source: _Phrase
     stopwords: list[_Phrase]
     keep_forms: list[_Phrase] = []
+    # "personas migrantes": a person noun that may stand before the groups it names
+    person_nouns: dict[_Phrase, list[_Phrase]] = {}
     place_prepositions: list[_Phrase] = []
     agent_markers: list[_Phrase] = []
     addressee_markers: list[_Phrase] = []
@@ -233,6 +235,7 @@ class KeyMaker:
         self.lang = profile.language
         self.stopwords = frozenset(fold(word) for word in profile.stopwords)
         self.keep_forms = frozenset(fold(word) for word in profile.keep_forms)
+        self.person_nouns = profile.person_nouns
         self.prefixes = sorted({fold(p) for p in profile.prefixes}, key=len, reverse=True)
         self.suffixes = sorted({fold(s) for s in profile.suffixes}, key=len, reverse=True)
         self.stem = lru_cache(maxsize=100_000)(self._compute_stem)

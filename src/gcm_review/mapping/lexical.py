@@ -75,6 +75,7 @@ class LexiconIndex:
             ]
         for name, entries in lexicon.principles.items():
             cues += [(keys.lemma_keys(cue), (("principle", name), w)) for cue, w in entries.items()]
+        cues += _with_person_nouns(cues, keys)
         relevance = lexicon.relevance
         # naming the Compact itself ("Pacte mondial pour des migrations…") is a strong signal;
         # a one-word name ("compact", "pacte") is too common on its own
@@ -291,6 +292,22 @@ class LexicalMatcher:
         gate = self.options.weak_gate if "weak" in kinds else self.options.evidence_gate
         enough = evidence >= gate
         return "weak" if enough else None
+
+
+def _with_person_nouns(
+    cues: Sequence[tuple[list[str], tuple[Target, float]]], keys: KeyMaker
+) -> list[tuple[list[str], tuple[Target, float]]]:
+    """Twins of the cues that name a group ("muertes de migrantes") with the language's person
+    noun before it ("muertes de personas migrantes"), as rights-based writing has it."""
+    twins = []
+    for noun, groups in keys.person_nouns.items():
+        [person] = keys.lemma_keys(noun)
+        named = {key for group in groups for key in keys.lemma_keys(group)}
+        for cue, payload in cues:
+            at = next((i for i, key in enumerate(cue) if key in named), None)
+            if len(cue) > 1 and at is not None and (at == 0 or cue[at - 1] != person):
+                twins.append(([*cue[:at], person, *cue[at:]], payload))
+    return twins
 
 
 def _alternation(words: Iterable[str]) -> str:
