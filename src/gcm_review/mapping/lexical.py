@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from ..framework import Framework, Lexicon
@@ -148,11 +148,13 @@ class LexicalEvidence:
             (not about human migration: the passage maps to nothing).
         hits: cue and reference hits, a shorter cue covered by a longer one removed.
         terms: the kinds of relevance terms found (strong, weak, off_topic).
+        sums: the summed weight of ``hits`` per target.
     """
 
     signal: Signal
     hits: tuple[Hit, ...]
     terms: frozenset[str]
+    sums: dict[Target, float] = field(default_factory=dict)
 
     @property
     def relevant(self) -> bool:
@@ -161,7 +163,7 @@ class LexicalEvidence:
 
     def totals(self, kind: str) -> dict[str, float]:
         """Summed evidence weight per target id of one kind (objective or principle)."""
-        return {t[1]: w for t, w in _totals(h for h in self.hits if h.target[0] == kind).items()}
+        return {target: w for (of, target), w in self.sums.items() if of == kind}
 
     def referenced(self) -> set[str]:
         """Objectives the passage cites explicitly."""
@@ -211,7 +213,8 @@ class LexicalMatcher:
         if index.references.may_cite(tokens) or "§" in text:
             hits += self._reference_hits(index, text)
         terms = self._terms(found)
-        return LexicalEvidence(self._signal(terms, hits), tuple(_longest_only(hits)), terms)
+        kept = _longest_only(hits)
+        return LexicalEvidence(self._signal(terms, hits), tuple(kept), terms, _totals(kept))
 
     def _cue_hits(
         self,
