@@ -98,7 +98,10 @@ def train_framework(engine: Engine) -> TrainingReport:
     # the fusion rows read classifiers that never saw the example: the objective classifier
     # saw only prototypes; each example reads the principle classifier of the folds without it
     classifiers = {"objective": _fit_objective_classifier(mapper.index)}
-    classifiers["principle"], unseen = _fit_principle_classifier(engine, examples, vectors)
+    # each example's principles by id, as the mapper names them
+    lookup = principle_lookup(framework)
+    labels = [{lookup.get(fold(p), p) for p in e.principles} for e in examples]
+    classifiers["principle"], unseen = _fit_principle_classifier(engine, labels, vectors)
     objective_model = LinearModel(classifiers["objective"])
     passages = _collect(
         engine,
@@ -108,11 +111,11 @@ def train_framework(engine: Engine) -> TrainingReport:
         [{"objective": objective_model, "principle": model} for model in unseen],
     )
     relevance, relevance_cv, relevant = _fit_relevance(passages)
-    objective, principle = _target_rows(engine, passages, relevant)
+    objective, principle = _target_rows(passages, labels, relevant)
     obj_layer, obj_cv, obj_held_out = _fit_layer(
         objective, FEATURES, limit=engine.mapper.options.max_objectives, precision=0.8, ranked=True
     )
-    topics = _principle_topics(engine, examples)
+    topics = _principle_topics(engine, examples, labels)
     _add_topics(principle, objective, obj_held_out, topics)
     pri_layer, pri_cv, _ = _fit_layer(
         principle,
@@ -231,9 +234,8 @@ def _fit_relevance(
 
 
 def _target_rows(
-    engine: Engine, passages: Sequence[_Passage], relevant: Sequence[bool]
+    passages: Sequence[_Passage], labels: Sequence[set[str]], relevant: Sequence[bool]
 ) -> tuple[_Rows, _Rows]:
-    lookup = principle_lookup(engine.framework)
     objective, principle = _Rows([], [], [], [], []), _Rows([], [], [], [], [])
     for i, passage in enumerate(passages):
         if not relevant[i]:
@@ -241,7 +243,7 @@ def _target_rows(
         example = passage.example
         gold = {
             "objective": {str(o) for o in example.objectives},
-            "principle": {lookup.get(fold(p), p) for p in example.principles},
+            "principle": labels[i],
         }
         for kind, table in (("objective", objective), ("principle", principle)):
             for target, row in passage.rows[kind].items():
@@ -263,12 +265,10 @@ def _sklearn() -> Any:
 
 
 def _principle_topics(
-    engine: Engine, examples: Sequence[GoldPassage]
+    engine: Engine, examples: Sequence[GoldPassage], labels: Sequence[set[str]]
 ) -> dict[str, dict[str, float]]:
-    """P(principle | objective) over the examples, smoothed towards each principle's overall
-    share by ``_TOPIC_PRIOR`` pseudo-examples."""
-    lookup = principle_lookup(engine.framework)
-    labels = [{lookup.get(fold(p), p) for p in e.principles} for e in examples]
+    """P(principle | objective) over the examples (``labels``: their principles), smoothed
+    towards each principle's overall share by ``_TOPIC_PRIOR`` pseudo-examples."""
     overall = Counter(p for row in labels for p in row)
     table: dict[str, dict[str, float]] = {}
     for objective in engine.mapper.targets["objective"]:
@@ -395,7 +395,7 @@ def _fit_objective_classifier(index: SemanticIndex) -> LinearLayer:
 
 
 def _fit_principle_classifier(
-    engine: Engine, examples: Sequence[GoldPassage], vectors: npt.NDArray[np.float32]
+    engine: Engine, labels: Sequence[set[str]], vectors: npt.NDArray[np.float32]
 ) -> tuple[LinearLayer, list[LinearModel]]:
     """One logistic model per principle over sentence vectors, trained on the labelled
     examples (a passage may show several principles) and the principle prototypes.
@@ -406,10 +406,8 @@ def _fit_principle_classifier(
     """
     sklearn = _sklearn()
     index = engine.mapper.index
-    lookup = principle_lookup(engine.framework)
     classes = list(engine.mapper.targets["principle"])
     prototypes = [i for i, target in enumerate(index.targets) if target[0] == "principle"]
-    labels = [{lookup.get(fold(p), p) for p in e.principles} for e in examples]
 
     def fit(rows: Sequence[int]) -> LinearLayer:
         x = np.vstack([vectors[list(rows)], index.vectors[prototypes]])
@@ -431,13 +429,13 @@ def _fit_principle_classifier(
             multilabel=True,
         )
 
-    unseen: list[LinearModel | None] = [None] * len(examples)
+    unseen: list[LinearModel | None] = [None] * len(labels)
     folds = sklearn.model_selection.KFold(n_splits=_FOLDS, shuffle=True, random_state=0)
     for train, test in folds.split(vectors):
         model = LinearModel(fit(train))
         for i in test:
             unseen[i] = model
-    return fit(range(len(examples))), [m for m in unseen if m is not None]
+    return fit(range(len(labels))), [m for m in unseen if m is not None]
 
 
 def _fit_statement(
