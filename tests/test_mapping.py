@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gcm_review import Engine, MappingOptions, Options
-from gcm_review.mapping.fusion import topic_prior
+from gcm_review.framework import FusionLayer
+from gcm_review.mapping.fusion import asserted, topic_prior
 
 
 def objectives(engine: Engine, text: str, lang: str) -> list[int]:
@@ -164,6 +165,35 @@ def test_the_topic_prior_follows_the_passage_objectives() -> None:
     assert shared["human rights"] == pytest.approx((0.6 + 0.05) / 2)
     faint = topic_prior({"8": 0.1}, table)
     assert faint["human rights"] == pytest.approx(0.06)
+
+
+def test_a_target_with_its_own_threshold_is_asserted_by_it() -> None:
+    # no reference; the second feature is the logit of the probability
+    layer = FusionLayer(
+        features=["reference", "x"],
+        coef=[0.0, 1.0],
+        intercept=0.0,
+        threshold=0.5,
+        top_threshold=0.5,
+        thresholds={"strict": 0.8, "lenient": 0.3},
+    )
+    logit = {"strict": 1.0, "lenient": -0.5, "plain": 0.2}  # p = 0.73, 0.38, 0.55
+    rows = {target: [0.0, z] for target, z in logit.items()}
+    kept = [target for target, _ in asserted(layer, rows, limit=3, strong=False)]
+    assert kept == ["plain", "lenient"]  # "strict" is the best but under its own 0.8
+    # in a passage clearly about migration the best target clears the lower top threshold
+    kept = [target for target, _ in asserted(layer, rows, limit=3, strong=True)]
+    assert kept == ["strict", "plain", "lenient"]
+
+
+def test_principles_have_thresholds_of_their_own(engine: Engine) -> None:
+    fusion = engine.framework.fusion
+    assert fusion is not None
+    own = fusion.principle.thresholds
+    # chosen for the principles with many examples; the objectives are read best first and
+    # keep one threshold
+    assert own and set(own) <= set(engine.framework.principles)
+    assert "national sovereignty" not in own and fusion.objective.thresholds == {}
 
 
 def test_the_principle_layer_reads_the_topic_prior(engine: Engine) -> None:

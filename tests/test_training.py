@@ -27,6 +27,7 @@ def test_training_reproduces_the_shipped_fusion(tmp_path: Path) -> None:
     for kind in ("objective", "principle"):
         new, old = getattr(retrained, kind), getattr(shipped, kind)
         assert (new.threshold, new.top_threshold) == (old.threshold, old.top_threshold)
+        assert new.thresholds == old.thresholds
         assert all(abs(a - b) < 0.05 for a, b in zip(new.coef, old.coef, strict=True))
     assert retrained.relevance.threshold == shipped.relevance.threshold
     assert retrained.statement.classes == shipped.statement.classes

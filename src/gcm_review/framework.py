@@ -111,13 +111,15 @@ class Prototypes(_Strict):
 
 
 class FusionLayer(_Strict):
-    """A logistic model over the features of one (passage, target) pair."""
+    """A logistic model over the features of one (passage, target) pair; ``thresholds``
+    holds the targets that have a threshold of their own (the others use ``threshold``)."""
 
     features: list[Phrase]
     coef: list[float]
     intercept: float
     threshold: Annotated[float, Field(ge=0, le=1)]
     top_threshold: Annotated[float, Field(ge=0, le=1)]
+    thresholds: dict[Phrase, Annotated[float, Field(ge=0, le=1)]] = {}
 
 
 class RelevanceLayer(_Strict):

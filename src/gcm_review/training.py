@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import product
@@ -48,6 +48,7 @@ _CLASSIFIER_C = 10.0
 _PRINCIPLE_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _STATEMENT_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _GRID = [round(0.05 * i, 2) for i in range(2, 19)]
+_OWN_THRESHOLD = 30  # positive examples a principle needs to get a threshold of its own
 _TOPIC_PRIOR = 2.0  # pseudo-examples of a principle's overall share in P(principle | objective)
 _SHIFT_SCALES = [round(0.1 * i, 1) for i in range(11)]
 
@@ -309,7 +310,9 @@ def _fit_layer(
     """Fit one fusion layer and choose its thresholds on held-out folds.
 
     The thresholds maximise micro F1 (plus top-1 accuracy when ``ranked``: objectives are
-    read best first) among those keeping held-out precision at ``precision`` or above.
+    read best first) among those keeping held-out precision at ``precision`` or above. A layer
+    read as a set (principles) then gives each target with enough positive examples its own
+    threshold (``_target_thresholds``); the figures returned apply them.
     """
     sklearn = _sklearn()
     model = sklearn.linear_model.LogisticRegression(C=1.0, max_iter=2000)
@@ -328,36 +331,72 @@ def _fit_layer(
         if best is None or value > best[0]:
             best = (value, threshold, top, figures)
     assert best is not None
+    _, threshold, top, figures = best
+    own = {} if ranked else _target_thresholds(rows, held_out, threshold)
+    if own:
+        figures = _simulate(rows, held_out, threshold, top, limit, own)
     model.fit(rows.x, rows.y)
     layer = FusionLayer(
         features=list(features),
         coef=[round(float(c), 5) for c in model.coef_[0]],
         intercept=round(float(model.intercept_[0]), 5),
-        threshold=best[1],
-        top_threshold=best[2],
+        threshold=threshold,
+        top_threshold=top,
+        thresholds=own,
     )
-    return layer, best[3], [float(p) for p in held_out]
+    return layer, figures, [float(p) for p in held_out]
+
+
+def _target_thresholds(
+    rows: _Rows, probabilities: Sequence[float], default: float
+) -> dict[str, float]:
+    """Each target's own threshold: the one of ``_GRID`` with the best held-out F1 on that
+    target's rows alone (ties go to the value nearest ``default``), for the targets with at
+    least ``_OWN_THRESHOLD`` positive examples. Targets whose best is ``default`` are left out.
+    """
+    by_target: dict[str, list[tuple[float, int]]] = {}
+    for target, p, label in zip(rows.target, probabilities, rows.y, strict=True):
+        by_target.setdefault(target, []).append((p, label))
+    own: dict[str, float] = {}
+    for target, scored in sorted(by_target.items()):
+        positives = sum(label for _, label in scored)
+        if positives < _OWN_THRESHOLD:
+            continue
+        kept = ([label for p, label in scored if p >= t] for t in _GRID)
+        f1 = [round(2 * sum(labels) / (len(labels) + positives), 6) for labels in kept]
+        _, _, chosen = max(zip(f1, (-abs(t - default) for t in _GRID), _GRID, strict=True))
+        if chosen != default:
+            own[target] = chosen
+    return own
 
 
 def _simulate(
-    rows: _Rows, probabilities: Sequence[float], threshold: float, top: float, limit: int
+    rows: _Rows,
+    probabilities: Sequence[float],
+    threshold: float,
+    top: float,
+    limit: int,
+    own: Mapping[str, float] | None = None,
 ) -> dict[str, float]:
-    """Apply the assertion rule of ``fusion.asserted`` to held-out probabilities."""
-    by_group: dict[int, list[tuple[float, int]]] = {}
+    """Apply the assertion rule of ``fusion.asserted`` to held-out probabilities (``own``:
+    the targets' own thresholds)."""
+    own = own or {}
+    by_group: dict[int, list[tuple[float, int, float]]] = {}
     strong: dict[int, bool] = {}
-    for group, p, label, clear in zip(rows.group, probabilities, rows.y, rows.strong, strict=True):
-        by_group.setdefault(group, []).append((p, label))
+    for group, target, p, label, clear in zip(
+        rows.group, rows.target, probabilities, rows.y, rows.strong, strict=True
+    ):
+        by_group.setdefault(group, []).append((p, label, own.get(target, threshold)))
         strong[group] = clear
     tp = fp = fn = hits = positives = 0
     for group, scored in by_group.items():
         scored.sort(key=lambda item: -item[0])
-        first = top if strong[group] else threshold
         kept = [
             label
-            for i, (p, label) in enumerate(scored)
-            if p >= threshold or (i == 0 and p >= first)
+            for i, (p, label, own_threshold) in enumerate(scored)
+            if p >= own_threshold or (i == 0 and strong[group] and p >= top)
         ][:limit]
-        gold = sum(label for _, label in scored)
+        gold = sum(label for _, label, _ in scored)
         tp += sum(kept)
         fp += len(kept) - sum(kept)
         fn += gold - sum(kept)

@@ -104,9 +104,8 @@ def asserted(
     layer: FusionLayer, rows: Mapping[str, Sequence[float]], limit: int, strong: bool
 ) -> list[tuple[str, float]]:
     """Targets asserted by the model, best first: every explicitly cited one (cited ones
-    first), all above ``threshold``, and the best one when it clears the lower
-    ``top_threshold`` in a passage clearly about migration."""
-    top = layer.top_threshold if strong else layer.threshold
+    first), all above their threshold (their own or the layer's), and the best one when it
+    clears the lower ``top_threshold`` in a passage clearly about migration."""
     cited = {t for t, row in rows.items() if row[0] > 0}  # FEATURES[0] is "reference"
     scored = sorted(
         ((t, probability(layer, row)) for t, row in rows.items()),
@@ -115,6 +114,8 @@ def asserted(
     kept = [
         (t, p)
         for i, (t, p) in enumerate(scored)
-        if t in cited or p >= layer.threshold or (i == 0 and p >= top)
+        if t in cited
+        or p >= layer.thresholds.get(t, layer.threshold)
+        or (i == 0 and strong and p >= layer.top_threshold)
     ]
     return kept[:limit]
