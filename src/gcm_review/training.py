@@ -496,7 +496,7 @@ def _fit_statement(
     )
     classes = sorted(set(y))
     shifts = _kind_shifts([p.example for p in typed])
-    best = (-1.0, 0.0)
+    accuracy: dict[float, float] = {}
     for scale in _SHIFT_SCALES:
         hits = 0
         for probabilities, passage, gold in zip(held_out, typed, y, strict=True):
@@ -505,7 +505,14 @@ def _fit_statement(
                 [shift.get(c, 0.0) for c in classes]
             )
             hits += classes[int(np.argmax(scores))] == gold
-        best = max(best, (hits / len(typed), scale))
+        accuracy[scale] = hits / len(typed)
+    # the one-standard-error rule: the largest scale (the plain Bayes shift at 1.0) among those
+    # within one standard error of the best held-out accuracy, as nearby scales differ by a few
+    # examples only
+    top = max(accuracy.values())
+    error = math.sqrt(top * (1 - top) / len(typed))
+    scale = max(s for s, value in accuracy.items() if value >= top - error)
+    best = (accuracy[scale], scale)
     model.fit(x, y)
     kinds = {
         kind: {t: round(best[1] * value, 4) for t, value in shift.items()}
