@@ -78,10 +78,10 @@ def test_numbers_of_other_frameworks_are_not_objectives(
     ("text", "lang"),
     [
         ("Flocks of cranes rest at the lake every spring before their migration north.", "en"),
-        ("The IT team will migrate the accounting software and its archives to version 12 in March.", "en"),
+        ("The IT team will migrate the accounting software to version 12 in March.", "en"),
         ("Le club a confirmé le transfert de son attaquant pour un montant record.", "fr"),
         ("La migración de las aves hacia el sur comenzó antes este año por el calor.", "es"),
-        ("The ministry of health extended free dental check-ups to all primary school pupils.", "en"),
+        ("The ministry of health extended free dental check-ups to all pupils.", "en"),
     ],
 )
 def test_off_topic_passages_map_to_nothing(engine: Engine, text: str, lang: str) -> None:
