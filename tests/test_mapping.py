@@ -196,9 +196,27 @@ def test_principles_have_thresholds_of_their_own(engine: Engine) -> None:
     assert "national sovereignty" not in own and fusion.objective.thresholds == {}
 
 
+def test_the_principle_layer_reads_the_document_kind(engine: Engine) -> None:
+    fusion = engine.framework.fusion
+    assert fusion is not None and fusion.principle.features[-1] == "document_kind"
+    kinds = fusion.principle_kinds
+    # civil-society submissions speak of rights far more often than national reviews do
+    assert kinds["stakeholder"]["human rights"] > 2 * kinds["national_review"]["human rights"]
+    assert set(kinds["other"]) == set(engine.framework.principles)
+    text = (
+        "Migrant domestic workers described confiscated passports, unpaid wages and beatings "
+        "by their employers."
+    )
+    scores = {}
+    for kind in ("stakeholder", "national_review", None):
+        mapping = engine.classify(text, "en", kind)
+        scores[kind] = {m.target: m.score for m in mapping.principles}.get("human rights", 0.0)
+    assert scores["stakeholder"] > scores[None] > scores["national_review"]
+
+
 def test_the_principle_layer_reads_the_topic_prior(engine: Engine) -> None:
     fusion = engine.framework.fusion
-    assert fusion is not None and fusion.principle.features[-1] == "topic"
+    assert fusion is not None and "topic" in fusion.principle.features
     # every objective has a prior for every principle, a share between 0 and 1
     assert set(fusion.principle_topics) == {str(n) for n in engine.framework.objectives}
     for shares in fusion.principle_topics.values():

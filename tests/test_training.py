@@ -33,6 +33,7 @@ def test_training_reproduces_the_shipped_fusion(tmp_path: Path) -> None:
     assert retrained.statement.classes == shipped.statement.classes
     assert retrained.statement_kinds == shipped.statement_kinds
     assert retrained.principle_topics == shipped.principle_topics
+    assert retrained.principle_kinds == shipped.principle_kinds
     assert "statement: held-out accuracy" in result.stdout
     pledge = shipped.statement_kinds["pledge"]
     assert max(pledge, key=pledge.__getitem__) == "commitment"

@@ -157,6 +157,9 @@ class Fusion(_Strict):
     statement: LinearLayer
     # per objective, P(principle | objective) over the labelled examples (smoothed)
     principle_topics: dict[Phrase, dict[Phrase, float]] = {}
+    # per document kind, P(principle | kind) over the labelled examples (smoothed); "other"
+    # holds the overall shares, for a passage of unknown kind
+    principle_kinds: dict[Phrase, dict[Phrase, float]] = {}
     # per document kind, log P(type | kind) - log P(type) over the labelled examples
     statement_kinds: dict[Phrase, dict[Phrase, float]] = {}
 

@@ -157,7 +157,7 @@ class Engine:
     ) -> Mapping:
         """Map a passage and find its entities (``places``: its cities, when the caller has
         them)."""
-        found = self.mapper.map_passage(text, lang, tokens, encoded)
+        found = self.mapper.map_passage(text, lang, tokens, encoded, kind)
         vector = None if encoded is None else encoded.vector
         statement_type = self.extractor.statement_type(
             text, lang, found.relevant, tokens, vector, kind

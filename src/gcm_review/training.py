@@ -118,6 +118,8 @@ def train_framework(engine: Engine) -> TrainingReport:
     )
     topics = _principle_topics(engine, examples, labels)
     _add_topics(principle, objective, obj_held_out, topics)
+    kinds = _principle_kinds(engine, examples, labels)
+    _add_kinds(principle, examples, kinds)
     pri_layer, pri_cv, _ = _fit_layer(
         principle,
         PRINCIPLE_FEATURES,
@@ -139,6 +141,7 @@ def train_framework(engine: Engine) -> TrainingReport:
         statement=statement,
         statement_kinds=statement_kinds,
         principle_topics=topics,
+        principle_kinds=kinds,
     )
     figures = {
         "relevance": relevance_cv,
@@ -286,6 +289,36 @@ def _principle_topics(
             for principle in engine.mapper.targets["principle"]
         }
     return table
+
+
+def _principle_kinds(
+    engine: Engine, examples: Sequence[GoldPassage], labels: Sequence[set[str]]
+) -> dict[str, dict[str, float]]:
+    """P(principle | document kind) over the examples about migration, smoothed towards each
+    principle's overall share by ``_TOPIC_PRIOR`` pseudo-examples; ``other`` (a passage of
+    unknown kind) holds the overall shares."""
+    about = [(e.kind, row) for e, row in zip(examples, labels, strict=True) if e.objectives]
+    principles = engine.mapper.targets["principle"]
+    overall = Counter(p for _, row in about for p in row)
+    shares = {p: overall[p] / len(about) for p in principles}
+    table = {"other": {p: round(share, 4) for p, share in shares.items()}}
+    for kind in sorted({kind for kind, _ in about if kind}):
+        rows = [row for of, row in about if of == kind]
+        counts = Counter(p for row in rows for p in row)
+        table[kind] = {
+            p: round((counts[p] + _TOPIC_PRIOR * shares[p]) / (len(rows) + _TOPIC_PRIOR), 4)
+            for p in principles
+        }
+    return table
+
+
+def _add_kinds(
+    principle: _Rows, examples: Sequence[GoldPassage], table: dict[str, dict[str, float]]
+) -> None:
+    """Append each principle row's document-kind prior (the mapper's ``other`` for an
+    example of no document kind, as the off-topic ones)."""
+    for row, group, target in zip(principle.x, principle.group, principle.target, strict=True):
+        row.append(table.get(examples[group].kind or "other", table["other"])[target])
 
 
 def _add_topics(

@@ -125,6 +125,7 @@ class Mapper:
         lang: str,
         tokens: Sequence[Token] | None = None,
         encoded: Encoded | None = None,
+        kind: str | None = None,
     ) -> PassageMap:
         """Map one passage.
 
@@ -133,6 +134,7 @@ class Mapper:
             lang: its language code.
             tokens: the passage's tokens, when the caller has them already.
             encoded: the passage as ``encode`` returned it, in the full mode.
+            kind: the kind of document it comes from (``DOCUMENT_KINDS``), when known.
 
         Returns:
             Relevance, and the asserted objectives and principles with their evidence.
@@ -161,8 +163,12 @@ class Mapper:
         if "topic" in fusion.principle.features:  # layers trained before it read no prior
             likely = {t: probability(fusion.objective, r) for t, r in rows["objective"].items()}
             topic = topic_prior(likely, fusion.principle_topics)
+        shares = None
+        if "document_kind" in fusion.principle.features:
+            kinds = fusion.principle_kinds
+            shares = kinds.get(kind or "other") or kinds.get("other", {})
         rows["principle"] = self._rows(
-            "principle", lexical, closest, vector, self.classifiers, topic
+            "principle", lexical, closest, vector, self.classifiers, topic, shares
         )
         objectives = self._fused("objective", lexical, closest, rows["objective"], lang)
         return PassageMap(
@@ -178,7 +184,7 @@ class Mapper:
         classifiers: dict[str, LinearModel],
     ) -> tuple[LexicalEvidence, dict[str, dict[str, list[float]]]]:
         """Lexical evidence and the fusion features of every target (for training the fusion;
-        the principle rows without their topic prior, which training adds).
+        the principle rows without their topic and document-kind priors, which training adds).
 
         Args:
             text: the passage (normalised).
@@ -201,9 +207,12 @@ class Mapper:
         vector: Vectors,
         classifiers: dict[str, LinearModel],
         topic: dict[str, float] | None = None,
+        document_kind: dict[str, float] | None = None,
     ) -> dict[str, list[float]]:
         classifier = classifiers[kind].probabilities([], vector) if kind in classifiers else {}
-        return feature_rows(kind, self.targets[kind], lexical, closest, classifier, topic)
+        return feature_rows(
+            kind, self.targets[kind], lexical, closest, classifier, topic, document_kind
+        )
 
     def _relevant(self, lexical: LexicalEvidence, rows: dict[str, list[float]]) -> bool:
         """A migration term with enough cue evidence decides (the lexical gate); otherwise the

@@ -24,7 +24,7 @@ FEATURES = (
     "semantic_top",
     "classifier",
 )
-PRINCIPLE_FEATURES = (*FEATURES, "topic")
+PRINCIPLE_FEATURES = (*FEATURES, "topic", "document_kind")
 _LEXICAL_CAP = 4.0
 
 
@@ -35,9 +35,10 @@ def feature_rows(
     closest: Similarities,
     classifier: Mapping[str, float],
     topic: Mapping[str, float] | None = None,
+    document_kind: Mapping[str, float] | None = None,
 ) -> dict[str, list[float]]:
     """The features of every target of one kind for one passage, in ``FEATURES`` order, then
-    the target's ``topic`` prior when given (principles)."""
+    the target's ``topic`` prior and its ``document_kind`` prior when given (principles)."""
     totals = lexical.totals(kind)
     referenced = lexical.referenced() if kind == "objective" else set()
     cues = {t: max(0.0, totals.get(t, 0.0) - (3.0 if t in referenced else 0.0)) for t in targets}
@@ -59,6 +60,8 @@ def feature_rows(
         ]
         if topic is not None:
             rows[target].append(topic.get(target, 0.0))
+        if document_kind is not None:
+            rows[target].append(document_kind.get(target, 0.0))
     return rows
 
 
