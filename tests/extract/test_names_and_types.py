@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gcm_review import Engine, known_kind
+from gcm_review.extract.statements import STATEMENT_FEATURES
+from gcm_review.text import tokenize
 
 
 @pytest.mark.parametrize(
@@ -152,6 +154,26 @@ def test_entities_carry_spans_and_values(engine: Engine) -> None:
 )
 def test_statement_types(engine: Engine, text: str, lang: str, kind: str) -> None:
     assert engine.classify(text, lang).statement_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase_types"),
+    [
+        # "بلدات" (towns) and "فرّت" (fled) reduce to the keys of "بدأت" (began) and "وفرت"
+        # (provided): neither is read as a practice
+        ("فرّت عشرات الأسر من البلدات الحدودية.", set()),
+        # "توصي", "توصية" and "التوصيات" share one key: one mention counts once
+        ("مراجعة التوصيات.", {"recommendation"}),
+    ],
+)
+def test_arabic_statement_phrases_count_once_and_only_their_word(
+    engine: Engine, text: str, phrase_types: set[str]
+) -> None:
+    statements = engine.extractor.statements
+    sums = statements.features("ar", tokenize(text))
+    found = {t for t, weight in zip(STATEMENT_FEATURES, sums, strict=True) if weight}
+    assert found == phrase_types
+    assert max(sums) <= 1.0
 
 
 @pytest.mark.parametrize(
