@@ -9,14 +9,13 @@ same topic shares a few.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 
 import pytest
-import yaml
 
 from conftest import shared_file
+from gcm_review import load_framework, load_gold
 from gcm_review.framework import default_framework_path
 from gcm_review.text import tokenize
 
@@ -30,23 +29,20 @@ def _words(text: str) -> set[str]:
 
 def _examples() -> list[tuple[str, str]]:
     folder = default_framework_path() / "training"
-    return [
-        (record["id"], record["text"])
-        for path in sorted(folder.glob("*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-        for record in [json.loads(line)]
-    ]
+    return [(g.id, g.text) for path in sorted(folder.glob("*.jsonl")) for g in load_gold(path)]
 
 
 def _prototypes() -> list[tuple[str, str]]:
-    texts = []
-    for path in sorted((default_framework_path() / "prototypes").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for kind in ("objectives", "principles"):
-            for target, statements in data[kind].items():
-                texts += [(f"{path.stem} {kind} {target}", s) for s in statements]
-    return texts
+    return [
+        (f"{lang} {kind} {target}", statement)
+        for lang, prototypes in load_framework().prototypes.items()
+        for kind, table in (
+            ("objectives", prototypes.objectives),
+            ("principles", prototypes.principles),
+        )
+        for target, statements in table.items()
+        for statement in statements
+    ]
 
 
 def _overlaps(ours: list[tuple[str, str]], theirs: Iterable[tuple[str, str]]) -> list[str]:
@@ -65,9 +61,7 @@ def _overlaps(ours: list[tuple[str, str]], theirs: Iterable[tuple[str, str]]) ->
 
 @pytest.fixture(scope="module")
 def development() -> list[tuple[str, str]]:
-    path = shared_file("data", "dev_passages.jsonl")
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    return [(r["id"], r["text"]) for r in records if r.get("text")]
+    return [(g.id, g.text) for g in load_gold(shared_file("data", "dev_passages.jsonl"))]
 
 
 def test_no_training_example_recounts_a_development_passage(

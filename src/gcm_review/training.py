@@ -31,6 +31,7 @@ from .mapping.fusion import (
     FEATURES,
     PRINCIPLE_FEATURES,
     RELEVANCE_FEATURES,
+    document_kind_prior,
     relevance_row,
     topic_prior,
 )
@@ -315,10 +316,10 @@ def _principle_kinds(
 def _add_kinds(
     principle: _Rows, examples: Sequence[GoldPassage], table: dict[str, dict[str, float]]
 ) -> None:
-    """Append each principle row's document-kind prior (the mapper's ``other`` for an
-    example of no document kind, as the off-topic ones)."""
+    """Append each principle row's document-kind prior, as the mapper reads it (the overall
+    shares for an example of no document kind, as the off-topic ones)."""
     for row, group, target in zip(principle.x, principle.group, principle.target, strict=True):
-        row.append(table.get(examples[group].kind or "other", table["other"])[target])
+        row.append(document_kind_prior(examples[group].kind, table).get(target, 0.0))
 
 
 def _add_topics(

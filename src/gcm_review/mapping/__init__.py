@@ -15,7 +15,7 @@ are summed. Both keep the evidence trail: cues with spans, references, closest p
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -25,7 +25,14 @@ from ..framework import Framework
 from ..linear import LinearModel
 from ..models import Evidence, Match
 from ..text import Token, tokenize
-from .fusion import asserted, feature_rows, probability, relevance_row, topic_prior
+from .fusion import (
+    asserted,
+    document_kind_prior,
+    feature_rows,
+    probability,
+    relevance_row,
+    topic_prior,
+)
 from .lexical import LexicalEvidence, LexicalMatcher, LexicalOptions
 from .semantic import (
     Encoded,
@@ -165,8 +172,7 @@ class Mapper:
             topic = topic_prior(likely, fusion.principle_topics)
         shares = None
         if "document_kind" in fusion.principle.features:
-            kinds = fusion.principle_kinds
-            shares = kinds.get(kind or "other") or kinds.get("other", {})
+            shares = document_kind_prior(kind, fusion.principle_kinds)
         rows["principle"] = self._rows(
             "principle", lexical, closest, vector, self.classifiers, topic, shares
         )
@@ -206,8 +212,8 @@ class Mapper:
         closest: Similarities,
         vector: Vectors,
         classifiers: dict[str, LinearModel],
-        topic: dict[str, float] | None = None,
-        document_kind: dict[str, float] | None = None,
+        topic: Mapping[str, float] | None = None,
+        document_kind: Mapping[str, float] | None = None,
     ) -> dict[str, list[float]]:
         classifier = classifiers[kind].probabilities([], vector) if kind in classifiers else {}
         return feature_rows(

@@ -78,6 +78,14 @@ def topic_prior(
     return prior
 
 
+def document_kind_prior(
+    kind: str | None, table: Mapping[str, Mapping[str, float]]
+) -> Mapping[str, float]:
+    """Each principle's prior from the kind of document: P(principle | kind), or the overall
+    shares (``other``) for a kind unknown or absent from the examples."""
+    return table.get(kind or "other") or table.get("other", {})
+
+
 RELEVANCE_FEATURES = ("weak", "off_topic", "lexical", "semantic", "classifier")
 
 
