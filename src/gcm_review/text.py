@@ -48,6 +48,31 @@ _LEMMA_CACHE = 200_000  # words per language whose lemma key is remembered
 _WORD_CACHE = 200_000  # words whose folded form and surface key are remembered
 
 
+Tense = Literal["future", "conditional", "past"]
+
+
+class Tenses(BaseModel):
+    """How a language marks the tense of its verbs, for the statement type (see
+    ``extract/statements.py``).
+
+    Attributes:
+        endings: per tense, the endings of a conjugated verb ("-rá", "-ront", "-ed"); a word
+            counts when its lemma differs from it (and ends as a verb's lemma does, where
+            ``verb_lemmas`` lists how: "-ar", "-er", "-ir").
+        words: per tense, words that mark it alone ("will", "سوف").
+        auxiliaries: perfect auxiliaries: one followed within two words by a participle
+            (``participles``) is a verb in the past ("ha aprobado", "a adopté").
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    endings: dict[Tense, list[_Phrase]] = {}
+    words: dict[Tense, list[_Phrase]] = {}
+    verb_lemmas: list[_Phrase] = []
+    auxiliaries: list[_Phrase] = []
+    participles: list[_Phrase] = []
+
+
 class LanguageProfile(BaseModel):
     """Framework-independent knowledge of one language."""
 
@@ -77,6 +102,7 @@ class LanguageProfile(BaseModel):
     prefixes: list[_Phrase]
     suffixes: list[_Phrase]
     statement_types: dict[ActiveStatementType, dict[_Phrase, _Weight]]
+    tenses: Tenses = Tenses()
 
 
 class Token(NamedTuple):
@@ -279,6 +305,15 @@ class KeyMaker:
                 word = word[: -len(suffix)]
                 break
         return word
+
+
+@lru_cache(maxsize=_LEMMA_CACHE)
+def lemma_of(word: str, lang: str) -> str:
+    """The folded lemma of a word as written, stop words included (its folded form in a
+    language that is not lemmatised)."""
+    if lang in _LEMMATISED and not word.isdigit():
+        return fold(simplemma.lemmatize(word.lower(), lang=lang))
+    return fold(word)
 
 
 def profiles_path() -> Path:

@@ -24,7 +24,7 @@ import yaml
 
 from .errors import ConfigError, InputFormatError
 from .evaluate import GoldPassage, load_gold, principle_lookup
-from .extract.statements import STATEMENT_FEATURES
+from .extract.statements import STATEMENT_FEATURES, STATEMENT_INPUTS
 from .framework import Fusion, FusionLayer, LinearLayer, RelevanceLayer
 from .linear import LinearModel
 from .mapping.fusion import (
@@ -553,7 +553,7 @@ def _fit_statement(
         for kind, shift in shifts.items()
     }
     return (
-        _linear_layer(model, STATEMENT_FEATURES, vector=True),
+        _linear_layer(model, STATEMENT_INPUTS, vector=True),
         kinds,
         {"accuracy": round(best[0], 4), "kind_scale": best[1]},
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gcm_review import Engine, known_kind
-from gcm_review.extract.statements import STATEMENT_FEATURES
+from gcm_review.extract.statements import STATEMENT_FEATURES, STATEMENT_INPUTS, TENSES, tense_counts
 from gcm_review.text import tokenize
 
 
@@ -170,10 +170,43 @@ def test_arabic_statement_phrases_count_once_and_only_their_word(
     engine: Engine, text: str, phrase_types: set[str]
 ) -> None:
     statements = engine.extractor.statements
-    sums = statements.features("ar", tokenize(text))
+    sums = statements.cue_weights("ar", tokenize(text))
     found = {t for t, weight in zip(STATEMENT_FEATURES, sums, strict=True) if weight}
     assert found == phrase_types
     assert max(sums) <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "tenses"),
+    [
+        # a future and a conditional by their endings; "mayoría", "secretaría" are nouns
+        ("La secretaría ampliará el registro y debería simplificarlo.", "es", [1, 1, 0]),
+        ("La mayoría de los consulados atendía a los migrantes.", "es", [0, 0, 1]),
+        # a perfect: the auxiliary, then a participle within two words
+        ("El Gobierno ha ya aprobado la ley y creó un fondo.", "es", [0, 0, 2]),
+        ("La France renforcera l'accueil ; elle pourrait aussi régulariser.", "fr", [1, 1, 0]),
+        # "a" is an auxiliary, "à" is not; "plus" is no participle
+        ("Le ministère a mis en place un guichet à Lyon ; il y a plus d'usagers.", "fr", [0, 0, 1]),
+        ("We will expand the scheme; the ministry has been reviewing it.", "en", [1, 0, 1]),
+        ("وسيتم توسيع البرنامج بعد أن تم اعتماد السياسة.", "ar", [1, 0, 1]),
+        ("Une caméra filme la frontière.", "fr", [0, 0, 0]),
+    ],
+)
+def test_verb_tenses_are_read_from_endings_words_and_auxiliaries(
+    text: str, lang: str, tenses: list[int]
+) -> None:
+    assert tense_counts(lang, tokenize(text)) == [float(n) for n in tenses]
+    assert len(tenses) == len(TENSES)
+
+
+def test_the_trained_statement_model_reads_tenses(engine: Engine) -> None:
+    """Phrase weights and tense counts both reach the model, in the order it was trained on."""
+    fusion = engine.framework.fusion
+    assert fusion is not None
+    assert tuple(fusion.statement.features) == STATEMENT_INPUTS
+    features = engine.extractor.statements.features("es", tokenize("Se ampliará el registro."))
+    assert len(features) == len(STATEMENT_FEATURES) + len(TENSES)
+    assert features[len(STATEMENT_FEATURES)] == 1.0  # the future of "ampliará"
 
 
 @pytest.mark.parametrize(

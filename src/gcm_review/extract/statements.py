@@ -1,11 +1,13 @@
 """What kind of statement a passage is: practice, commitment, challenge, recommendation, report.
 
 Each language profile lists weighted surface phrases per type (tense, modality, reporting
-verbs: "a mis en place", "will", "ينبغي", "persisten"). Their summed weights are the features;
-a multinomial logistic model trained on the framework's labelled examples turns them into a
-type. When the kind of document is known, its share of each type among the labelled examples
-shifts the model's odds (a pledge commits, a stakeholder submission recommends). Without a
-trained model, the type with the highest summed weight wins.
+verbs: "a mis en place", "will", "ينبغي", "persisten") and how its verbs mark their tense
+("reforzará", "devrait", "ha aprobado"). The summed phrase weights and the number of verbs in
+the future, the conditional and the past are the features, beside the sentence vector; a
+multinomial logistic model trained on the framework's labelled examples turns them into a type.
+When the kind of document is known, its share of each type among the labelled examples shifts
+the model's odds (a pledge commits, a stakeholder submission recommends). Without a trained
+model, the type with the highest summed phrase weight wins.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from ..framework import LinearLayer
 from ..linear import LinearModel, Vector
 from ..models import StatementType
 from ..phrases import PhraseMatcher
-from ..text import Token, load_profile, surface_keys
+from ..text import Tense, Token, fold, is_arabic, lemma_of, load_profile, surface_keys, tokenize
 
 # the feature order, and on a tie the more specific type first
 STATEMENT_FEATURES: tuple[StatementType, ...] = (
@@ -28,7 +30,11 @@ STATEMENT_FEATURES: tuple[StatementType, ...] = (
     "practice",
     "report",
 )
+TENSES: tuple[Tense, ...] = ("future", "conditional", "past")
+# what the trained model reads besides the sentence vector
+STATEMENT_INPUTS: tuple[str, ...] = (*STATEMENT_FEATURES, *TENSES)
 _CAP = 3.0
+_AUXILIARY_REACH = 2  # words from a perfect auxiliary to its participle ("ha ya aprobado")
 
 
 def kind_of_title(tokens: Sequence[Token], lang: str) -> str | None:
@@ -73,6 +79,11 @@ class StatementClassifier:
         self._matchers: dict[str, PhraseMatcher[tuple[str, float]]] = {}
 
     def features(self, lang: str, tokens: Sequence[Token]) -> list[float]:
+        """What the trained model reads, in ``STATEMENT_INPUTS`` order: the phrase weights
+        per type, then the verbs per tense (each capped)."""
+        return self.cue_weights(lang, tokens) + tense_counts(lang, tokens)
+
+    def cue_weights(self, lang: str, tokens: Sequence[Token]) -> list[float]:
         """Summed phrase weights per type, in ``STATEMENT_FEATURES`` order (capped)."""
         scores = dict.fromkeys(STATEMENT_FEATURES, 0.0)
         for hit in self._matcher(lang).find([t.key for t in tokens]):
@@ -98,15 +109,16 @@ class StatementClassifier:
         """
         if not relevant:
             return "none"
-        row = self.features(lang, tokens)
         if self.model is not None and (vector is not None or not self.model.uses_vector):
             shift = self.kinds.get(kind or "", {})
+            probabilities = self.model.probabilities(self.features(lang, tokens), vector)
             scores = {
                 type_: math.log(max(p, 1e-9)) + shift.get(type_, 0.0)
-                for type_, p in self.model.probabilities(row, vector).items()
+                for type_, p in probabilities.items()
             }
             best = max(scores, key=scores.__getitem__)
             return next(t for t in STATEMENT_FEATURES if t == best)
+        row = self.cue_weights(lang, tokens)
         if not any(row):
             return self.default
         return STATEMENT_FEATURES[max(range(len(row)), key=lambda i: (row[i], -i))]
@@ -120,3 +132,63 @@ class StatementClassifier:
                 for phrase, weight in phrases.items()
             )
         return self._matchers[lang]
+
+
+def tense_counts(lang: str, tokens: Sequence[Token]) -> list[float]:
+    """How many verbs of the passage are in the future, the conditional and the past, in
+    ``TENSES`` order (each capped), as the language profile's ``tenses`` tell them."""
+    marks = _tense_marks(lang)
+    counts = dict.fromkeys(TENSES, 0.0)
+    reach = 0  # words left in which a participle completes a perfect
+    for token in tokens:
+        word = _form(token)
+        tense = marks.words.get(word) or marks.conjugated(word, lang)
+        if tense is None and reach and word.endswith(marks.participles):
+            tense = "past"
+        if tense is not None:
+            counts[tense] += 1
+            reach = 0
+        else:
+            reach = _AUXILIARY_REACH if word in marks.auxiliaries else max(reach - 1, 0)
+    return [min(counts[tense], _CAP) for tense in TENSES]
+
+
+class _TenseMarks:
+    """A language profile's ``tenses``, ready for matching."""
+
+    def __init__(self, lang: str) -> None:
+        tenses = load_profile(lang).tenses
+        self.words = {w: tense for tense, words in tenses.words.items() for w in _forms(words)}
+        # the longest ending first: "-ría" (conditional) before "-ía" (past)
+        self.endings = sorted(
+            ((e.lower(), tense) for tense, ends in tenses.endings.items() for e in ends),
+            key=lambda pair: -len(pair[0]),
+        )
+        self.verb_lemmas = tuple(tenses.verb_lemmas)
+        self.auxiliaries = frozenset(_forms(tenses.auxiliaries))
+        self.participles = tuple(e.lower() for e in tenses.participles)
+
+    def conjugated(self, word: str, lang: str) -> Tense | None:
+        """The tense a word's ending marks, if the word is a verb whose lemma is not itself."""
+        for ending, tense in self.endings:
+            if word.endswith(ending) and len(word) >= len(ending) + 2:
+                lemma = lemma_of(word, lang)
+                if lemma != fold(word) and lemma.endswith(self.verb_lemmas or ("",)):
+                    return tense
+                return None
+        return None
+
+
+@cache
+def _tense_marks(lang: str) -> _TenseMarks:
+    return _TenseMarks(lang)
+
+
+def _form(token: Token) -> str:
+    """A word as tense marks are matched: in lower case with its accents ("será", not
+    "sera"; "a", not "à"), an Arabic word folded and without its clitics ("وسيتم": "سيتم")."""
+    return token.key if is_arabic(token.folded) else token.text.lower()
+
+
+def _forms(words: Sequence[str]) -> list[str]:
+    return [_form(token) for word in words for token in tokenize(word)]
