@@ -7,6 +7,7 @@ import pytest
 from gcm_review import Engine, MappingOptions, Options
 from gcm_review.framework import FusionLayer
 from gcm_review.mapping.fusion import asserted, topic_prior
+from gcm_review.text import tokenize
 
 
 def objectives(engine: Engine, text: str, lang: str) -> list[int]:
@@ -87,6 +88,24 @@ def test_numbers_of_other_frameworks_are_not_objectives(
 def test_off_topic_passages_map_to_nothing(engine: Engine, text: str, lang: str) -> None:
     mapping = engine.classify(text, lang)
     assert mapping.objectives == () and mapping.statement_type == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "terms"),
+    [
+        # a verb of emigration, in any tense, is about people
+        ("Cada año miles de jóvenes emigraron desde las aldeas del Atlas.", "es", {"strong"}),
+        ("Des milliers de diplômés émigrent chaque année vers le Golfe.", "fr", {"strong"}),
+        ("Thousands of nurses emigrated to the Gulf last year.", "en", {"strong"}),
+        ("ويهاجرون كل عام بحثا عن عمل في الخليج.", "ar", {"weak"}),
+        # "migrar" is also what birds do: a weak term, and the birds are off topic
+        ("Las aves migran hacia el sur en otoño.", "es", {"weak", "off_topic"}),
+    ],
+)
+def test_verbs_of_migration_are_relevance_terms(
+    engine: Engine, text: str, lang: str, terms: set[str]
+) -> None:
+    assert engine.mapper.lexical.find(text, lang, tokenize(text)).terms == terms
 
 
 def test_arabic_clitics_and_plural_forms_match_the_same_cue(engine: Engine) -> None:
