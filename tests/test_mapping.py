@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from gcm_review import Engine, MappingOptions, Options
 from gcm_review.framework import FusionLayer
-from gcm_review.mapping.fusion import asserted, topic_prior
+from gcm_review.mapping.fusion import asserted, probability, relevance_row, topic_prior
 from gcm_review.text import tokenize
 
 
@@ -106,6 +108,48 @@ def test_verbs_of_migration_are_relevance_terms(
     engine: Engine, text: str, lang: str, terms: set[str]
 ) -> None:
     assert engine.mapper.lexical.find(text, lang, tokenize(text)).terms == terms
+
+
+# labour migration told without a migration word: the states it names are the clue
+_IMPLICIT = (
+    "Recruitment agencies in Nepal and Bangladesh charge heavy fees for jobs in Qatar and "
+    "Malaysia, and many arrive already in debt."
+)
+
+
+def test_the_trained_relevance_layer_reads_the_states_named(engine: Engine) -> None:
+    tokens = tokenize(_IMPLICIT)
+    [encoded] = engine.mapper.encode([_IMPLICIT])
+    lexical, rows = engine.mapper.features(
+        _IMPLICIT, "en", tokens, encoded, engine.mapper.classifiers
+    )
+    assert not lexical.relevant  # no migration term: the relevance layer decides
+    fusion = engine.framework.fusion
+    assert fusion is not None
+    by_states = [
+        probability(fusion.relevance, relevance_row(lexical, rows["objective"], n))
+        for n in range(5)
+    ]
+    assert by_states[0] < by_states[1] < by_states[2] < by_states[3] == by_states[4]
+
+
+def test_the_pipeline_gives_the_map_the_states_a_passage_names(engine: Engine) -> None:
+    """With a relevance layer for which naming states is all that counts, the passage naming
+    four is let in and the same passage naming none is not."""
+    fusion = engine.framework.fusion
+    assert fusion is not None
+    only_states = fusion.relevance.model_copy(
+        update={"coef": [0.0, 0.0, 0.0, 0.0, 0.0, 9.0], "intercept": -3.0, "threshold": 0.5}
+    )
+    framework = dataclasses.replace(
+        engine.framework, fusion=fusion.model_copy(update={"relevance": only_states})
+    )
+    strict = Engine(framework)
+    assert strict.classify(_IMPLICIT, "en").relevant
+    unnamed = _IMPLICIT.replace("Nepal and Bangladesh", "the hills").replace(
+        "Qatar and Malaysia", "the city"
+    )
+    assert not strict.classify(unnamed, "en").relevant
 
 
 def test_arabic_clitics_and_plural_forms_match_the_same_cue(engine: Engine) -> None:

@@ -156,13 +156,18 @@ class Engine:
         places: Sequence[Place] | None = None,
     ) -> Mapping:
         """Map a passage and find its entities (``places``: its cities, when the caller has
-        them)."""
-        found = self.mapper.map_passage(text, lang, tokens, encoded, kind)
+        them).
+
+        The countries and organisations are found first: they need nothing from the map, and
+        the map's relevance layer reads how many states the passage names.
+        """
+        named = self.extractor.entities(text, tokens, lang)
+        states = len({e.value for e in named if e.type == "country"})
+        found = self.mapper.map_passage(text, lang, tokens, encoded, kind, states)
         vector = None if encoded is None else encoded.vector
         statement_type = self.extractor.statement_type(
             text, lang, found.relevant, tokens, vector, kind
         )
-        named = self.extractor.entities(text, tokens, lang)
         places = find_places(text, lang, tokens) if places is None else places
         cities = self.extractor.city_countries(places)
         # a state's name inside a city's ("San Salvador", "Kuwait City") is the city's

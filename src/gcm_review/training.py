@@ -172,6 +172,7 @@ class _Passage:
     lexical: LexicalEvidence
     rows: dict[str, dict[str, list[float]]]
     statement: npt.NDArray[np.float32]
+    states: int  # distinct states named
 
 
 def _collect(
@@ -190,7 +191,9 @@ def _collect(
         lexical, rows = engine.mapper.features(text, example.lang, tokens, encoded, classifiers[i])
         cues = engine.extractor.statements.features(example.lang, tokens)
         statement = np.concatenate([np.asarray(cues, dtype=np.float32), vectors[i]])
-        passages.append(_Passage(example, lexical, rows, statement))
+        named = engine.extractor.entities(text, tokens, example.lang)
+        states = len({e.value for e in named if e.type == "country"})
+        passages.append(_Passage(example, lexical, rows, statement, states))
     return passages
 
 
@@ -204,7 +207,10 @@ def _fit_relevance(
     """
     sklearn = _sklearn()
     weak = [i for i, p in enumerate(passages) if not p.lexical.relevant]
-    x = [relevance_row(passages[i].lexical, passages[i].rows["objective"]) for i in weak]
+    x = [
+        relevance_row(passages[i].lexical, passages[i].rows["objective"], passages[i].states)
+        for i in weak
+    ]
     y = [int(bool(passages[i].example.objectives)) for i in weak]
     model = sklearn.linear_model.LogisticRegression(C=1.0, max_iter=2000)
     held_out = sklearn.model_selection.cross_val_predict(

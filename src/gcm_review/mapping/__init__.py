@@ -133,6 +133,7 @@ class Mapper:
         tokens: Sequence[Token] | None = None,
         encoded: Encoded | None = None,
         kind: str | None = None,
+        states: int = 0,
     ) -> PassageMap:
         """Map one passage.
 
@@ -142,6 +143,9 @@ class Mapper:
             tokens: the passage's tokens, when the caller has them already.
             encoded: the passage as ``encode`` returned it, in the full mode.
             kind: the kind of document it comes from (``DOCUMENT_KINDS``), when known.
+            states: how many distinct states the passage names (the relevance layer reads
+                it: a passage without a migration term that names several states is more
+                often about people moving between them).
 
         Returns:
             Relevance, and the asserted objectives and principles with their evidence.
@@ -162,7 +166,7 @@ class Mapper:
             [encoded] = self.encode([text]) or []
         vector, closest = encoded.vector, encoded.similarities
         rows = {"objective": self._rows("objective", lexical, closest, vector, self.classifiers)}
-        if not self._relevant(lexical, rows["objective"]):
+        if not self._relevant(lexical, rows["objective"], states):
             return PassageMap(False, (), ())
         fusion = self.framework.fusion
         assert fusion is not None  # guarded by self.semantic
@@ -220,7 +224,9 @@ class Mapper:
             kind, self.targets[kind], lexical, closest, classifier, topic, document_kind
         )
 
-    def _relevant(self, lexical: LexicalEvidence, rows: dict[str, list[float]]) -> bool:
+    def _relevant(
+        self, lexical: LexicalEvidence, rows: dict[str, list[float]], states: int
+    ) -> bool:
         """A migration term with enough cue evidence decides (the lexical gate); otherwise the
         relevance layer weighs the evidence, semantic included."""
         if lexical.relevant:
@@ -228,7 +234,7 @@ class Mapper:
         fusion = self.framework.fusion
         assert fusion is not None  # guarded by self.semantic
         return (
-            probability(fusion.relevance, relevance_row(lexical, rows))
+            probability(fusion.relevance, relevance_row(lexical, rows, states))
             >= fusion.relevance.threshold
         )
 

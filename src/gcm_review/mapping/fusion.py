@@ -86,11 +86,15 @@ def document_kind_prior(
     return table.get(kind or "other") or table.get("other", {})
 
 
-RELEVANCE_FEATURES = ("weak", "off_topic", "lexical", "semantic", "classifier")
+RELEVANCE_FEATURES = ("weak", "off_topic", "lexical", "semantic", "classifier", "states")
+_STATES_CAP = 3  # states named: migration links two or more; a third adds little
 
 
-def relevance_row(lexical: LexicalEvidence, rows: Mapping[str, Sequence[float]]) -> list[float]:
-    """Passage-level features of the relevance layer, from the objective feature rows."""
+def relevance_row(
+    lexical: LexicalEvidence, rows: Mapping[str, Sequence[float]], states: int
+) -> list[float]:
+    """Passage-level features of the relevance layer, from the objective feature rows and the
+    number of distinct states the passage names."""
     column = {name: i for i, name in enumerate(FEATURES)}
     best = {
         name: max((row[column[name]] for row in rows.values()), default=0.0)
@@ -102,6 +106,7 @@ def relevance_row(lexical: LexicalEvidence, rows: Mapping[str, Sequence[float]])
         best["lexical"],
         best["semantic"],
         best["classifier"],
+        min(states, _STATES_CAP) / _STATES_CAP,
     ]
 
 
