@@ -94,12 +94,15 @@ class Engine:
         self.framework = framework or load_framework()
         self.options = options or Options()
         self.mapper = Mapper(self.framework, self.options.mapping)
-        fusion = self.framework.fusion if self.mapper.semantic else None
-        self.extractor = Extractor(
-            self.options.extract,
-            fusion.statement if fusion else None,
-            fusion.statement_kinds if fusion else None,
-        )
+        # the statement model the mode can feed: with sentence vectors only in the full mode
+        fusion = self.framework.fusion
+        if fusion is None:
+            statement, statement_kinds = None, None
+        elif self.mapper.semantic:
+            statement, statement_kinds = fusion.statement, fusion.statement_kinds
+        else:
+            statement, statement_kinds = fusion.lexical_statement, fusion.lexical_statement_kinds
+        self.extractor = Extractor(self.options.extract, statement, statement_kinds)
         self.people = PeopleFinder()
         self.names = NameRecognizer()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gcm_review import Engine, known_kind
+from gcm_review import Engine, MappingOptions, Options, known_kind
 from gcm_review.extract.statements import STATEMENT_FEATURES, STATEMENT_INPUTS, TENSES, tense_counts
 from gcm_review.text import tokenize
 
@@ -152,8 +152,23 @@ def test_entities_carry_spans_and_values(engine: Engine) -> None:
         ("ونطالب بتمكين العمال المهاجرين من تغيير صاحب العمل دون موافقته.", "ar", "recommendation"),
     ],
 )
-def test_statement_types(engine: Engine, text: str, lang: str, kind: str) -> None:
+def test_statement_types(
+    engine: Engine, lexical_engine: Engine, text: str, lang: str, kind: str
+) -> None:
     assert engine.classify(text, lang).statement_type == kind
+    assert lexical_engine.classify(text, lang).statement_type == kind
+
+
+@pytest.fixture(scope="module")
+def lexical_engine() -> Engine:
+    return Engine(options=Options(mapping=MappingOptions(mode="lexical")))
+
+
+def test_the_lexical_mode_has_a_statement_model_of_its_own(lexical_engine: Engine) -> None:
+    """Trained on the phrase weights alone: the lexical mode has no sentence vector."""
+    model = lexical_engine.extractor.statements.model
+    assert model is not None and not model.uses_vector
+    assert model.named == len(STATEMENT_FEATURES)
 
 
 @pytest.mark.parametrize(
@@ -218,11 +233,13 @@ def test_the_trained_statement_model_reads_tenses(engine: Engine) -> None:
     ],
 )
 def test_the_document_kind_shifts_an_undecided_statement_type(
-    engine: Engine, kind: str, expected: set[str]
+    engine: Engine, lexical_engine: Engine, kind: str, expected: set[str]
 ) -> None:
-    """A heading-like passage with no tense or modality takes the type its kind implies."""
+    """A heading-like passage with no tense or modality takes the type its kind implies, in
+    both modes."""
     text = "Protección social para los trabajadores migrantes y portabilidad de sus prestaciones."
     assert engine.classify(text, "es", kind).statement_type in expected
+    assert lexical_engine.classify(text, "es", kind).statement_type in expected
 
 
 def test_known_kind_reads_kind_or_genre() -> None:

@@ -12,9 +12,10 @@ model, the type with the highest summed phrase weight wins.
 
 from __future__ import annotations
 
-import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
+from operator import itemgetter
 
 from ..framework import LinearLayer
 from ..linear import LinearModel, Vector
@@ -31,9 +32,11 @@ STATEMENT_FEATURES: tuple[StatementType, ...] = (
     "report",
 )
 TENSES: tuple[Tense, ...] = ("future", "conditional", "past")
-# what the trained model reads besides the sentence vector
+# what the full mode's model reads besides the sentence vector (the lexical mode's reads
+# the phrase weights alone)
 STATEMENT_INPUTS: tuple[str, ...] = (*STATEMENT_FEATURES, *TENSES)
 _CAP = 3.0
+_WORD_CACHE = 200_000  # words per language whose tense marks are remembered
 _AUXILIARY_REACH = 2  # words from a perfect auxiliary to its participle ("ha ya aprobado")
 
 
@@ -110,12 +113,13 @@ class StatementClassifier:
         if not relevant:
             return "none"
         if self.model is not None and (vector is not None or not self.model.uses_vector):
+            # the kind shifts the log odds; the log-softmax's constant does not change the best
             shift = self.kinds.get(kind or "", {})
-            probabilities = self.model.probabilities(self.features(lang, tokens), vector)
-            scores = {
-                type_: math.log(max(p, 1e-9)) + shift.get(type_, 0.0)
-                for type_, p in probabilities.items()
-            }
+            inputs = self.cue_weights(lang, tokens)
+            if self.model.named > len(inputs):  # the model reads the tenses too
+                inputs += tense_counts(lang, tokens)
+            logits = self.model.logits(inputs, vector)
+            scores = {type_: value + shift.get(type_, 0.0) for type_, value in logits.items()}
             best = max(scores, key=scores.__getitem__)
             return next(t for t in STATEMENT_FEATURES if t == best)
         row = self.cue_weights(lang, tokens)
@@ -137,46 +141,77 @@ class StatementClassifier:
 def tense_counts(lang: str, tokens: Sequence[Token]) -> list[float]:
     """How many verbs of the passage are in the future, the conditional and the past, in
     ``TENSES`` order (each capped), as the language profile's ``tenses`` tell them."""
-    marks = _tense_marks(lang)
-    counts = dict.fromkeys(TENSES, 0.0)
-    reach = 0  # words left in which a participle completes a perfect
-    for token in tokens:
-        word = _form(token)
-        tense = marks.words.get(word) or marks.conjugated(word, lang)
-        if tense is None and reach and word.endswith(marks.participles):
-            tense = "past"
-        if tense is not None:
-            counts[tense] += 1
-            reach = 0
-        else:
-            reach = _AUXILIARY_REACH if word in marks.auxiliaries else max(reach - 1, 0)
-    return [min(counts[tense], _CAP) for tense in TENSES]
+    words = _tense_marks(lang).words
+    marks = [words[token.text] for token in tokens]
+    counts = Counter(map(itemgetter(0), marks))
+    # a perfect: a participle within reach of an auxiliary, no tense marked in between
+    if any(map(itemgetter(1), marks)):
+        for i, (_, auxiliary, _) in enumerate(marks):
+            if not auxiliary:
+                continue
+            for tense, _, participle in marks[i + 1 : i + 1 + _AUXILIARY_REACH]:
+                if tense is not None:
+                    break
+                if participle:
+                    counts["past"] += 1
+                    break
+    return [float(min(counts[tense], _CAP)) for tense in TENSES]
 
 
 class _TenseMarks:
-    """A language profile's ``tenses``, ready for matching."""
+    """A language profile's ``tenses``, ready for matching; ``words`` tells, by word as
+    written, its tense (or None), and whether it is a perfect auxiliary or may be a
+    participle."""
 
     def __init__(self, lang: str) -> None:
+        self.lang = lang
         tenses = load_profile(lang).tenses
-        self.words = {w: tense for tense, words in tenses.words.items() for w in _forms(words)}
+        self.marked = {w: tense for tense, words in tenses.words.items() for w in _forms(words)}
         # the longest ending first: "-ría" (conditional) before "-ía" (past)
         self.endings = sorted(
             ((e.lower(), tense) for tense, ends in tenses.endings.items() for e in ends),
             key=lambda pair: -len(pair[0]),
         )
+        self.any_ending = tuple(ending for ending, _ in self.endings)
         self.verb_lemmas = tuple(tenses.verb_lemmas)
         self.auxiliaries = frozenset(_forms(tenses.auxiliaries))
         self.participles = tuple(e.lower() for e in tenses.participles)
+        self.words = _WordMarks(self)
 
-    def conjugated(self, word: str, lang: str) -> Tense | None:
+    def read(self, text: str) -> tuple[Tense | None, bool, bool]:
+        """What a word as written marks (not cached: use ``words``)."""
+        tokens = tokenize(text)  # one token: the word as a passage's token has it
+        if not tokens:
+            return None, False, False
+        word = _form(tokens[0])
+        tense = self.marked.get(word) or self._conjugated(word)
+        return tense, word in self.auxiliaries, word.endswith(self.participles)
+
+    def _conjugated(self, word: str) -> Tense | None:
         """The tense a word's ending marks, if the word is a verb whose lemma is not itself."""
+        if not word.endswith(self.any_ending):
+            return None
         for ending, tense in self.endings:
             if word.endswith(ending) and len(word) >= len(ending) + 2:
-                lemma = lemma_of(word, lang)
+                lemma = lemma_of(word, self.lang)
                 if lemma != fold(word) and lemma.endswith(self.verb_lemmas or ("",)):
                     return tense
                 return None
         return None
+
+
+class _WordMarks(dict[str, tuple[Tense | None, bool, bool]]):
+    """``_TenseMarks.read`` of each word, computed when first met."""
+
+    def __init__(self, marks: _TenseMarks) -> None:
+        super().__init__()
+        self._marks = marks
+
+    def __missing__(self, text: str) -> tuple[Tense | None, bool, bool]:
+        value = self._marks.read(text)
+        if len(self) < _WORD_CACHE:
+            self[text] = value
+        return value
 
 
 @cache
