@@ -102,9 +102,12 @@ def test_off_topic_passages_map_to_nothing(engine: Engine, text: str, lang: str)
         ("ويهاجرون كل عام بحثا عن عمل في الخليج.", "ar", {"weak"}),
         # "migrar" is also what birds do: a weak term, and the birds are off topic
         ("Las aves migran hacia el sur en otoño.", "es", {"weak", "off_topic"}),
+        # the bodies of migration governance, by acronym too
+        ("The IOM opened a field office in Obock last month.", "en", {"strong"}),
+        ("La OIM abrió una oficina en Obock el mes pasado.", "es", {"strong"}),
     ],
 )
-def test_verbs_of_migration_are_relevance_terms(
+def test_verbs_and_bodies_of_migration_are_relevance_terms(
     engine: Engine, text: str, lang: str, terms: set[str]
 ) -> None:
     assert engine.mapper.lexical.find(text, lang, tokenize(text)).terms == terms
