@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple, TypeVar
 
 import simplemma
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -43,6 +43,8 @@ _LETTER_FOLDS = str.maketrans(
     {"ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك", "ـ": None, "œ": "oe", "æ": "ae", "ß": "ss"}
 )
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
 _LEMMATISED = {"en", "fr", "es"}
 _LEMMA_CACHE = 200_000  # words per language whose lemma key is remembered
 _WORD_CACHE = 200_000  # words whose folded form and surface key are remembered
@@ -225,19 +227,29 @@ def tokenize(text: str) -> list[Token]:
     return list(map(tuple.__new__, repeat(Token), rows))  # what Token._make does, minus a call
 
 
-class _WordKeys(dict[str, tuple[str, str]]):
-    """A word's folded form and surface key, computed when first met (a plain dictionary:
-    looking a word up is cheaper than calling a cached function)."""
+class Memo(dict[_Key, _Value]):
+    """Values computed by ``compute`` when first asked for, up to ``cap`` of them remembered
+    (a plain dictionary: looking a word up is cheaper than calling a cached function)."""
 
-    def __missing__(self, word: str) -> tuple[str, str]:
-        folded = fold(word)
-        keys = folded, key_maker("ar").stem(folded) if is_arabic(folded) else folded
-        if len(self) < _WORD_CACHE:
-            self[word] = keys
-        return keys
+    def __init__(self, compute: Callable[[_Key], _Value], cap: int) -> None:
+        super().__init__()
+        self._compute = compute
+        self._cap = cap
+
+    def __missing__(self, key: _Key) -> _Value:
+        value = self._compute(key)
+        if len(self) < self._cap:
+            self[key] = value
+        return value
 
 
-_WORD_KEYS = _WordKeys()
+def _word_keys(word: str) -> tuple[str, str]:
+    """A word's folded form and surface key."""
+    folded = fold(word)
+    return folded, key_maker("ar").stem(folded) if is_arabic(folded) else folded
+
+
+_WORD_KEYS = Memo(_word_keys, _WORD_CACHE)
 
 
 def surface_keys(text: str) -> list[str]:
@@ -265,7 +277,7 @@ class KeyMaker:
         self.prefixes = sorted({fold(p) for p in profile.prefixes}, key=len, reverse=True)
         self.suffixes = sorted({fold(s) for s in profile.suffixes}, key=len, reverse=True)
         self.stem = lru_cache(maxsize=100_000)(self._compute_stem)
-        self.lemmas = _Lemmas(self)
+        self.lemmas = Memo(self.compute_lemma, _LEMMA_CACHE)
         """Each word's lemma key (None for a stop word), by the word as written."""
 
     def lemma(self, token: Token) -> str | None:
@@ -336,20 +348,6 @@ def load_profile(lang: str) -> LanguageProfile:
             statement_types={},
         )
     return load_model(path, LanguageProfile, label=f"languages/{lang}.yaml")
-
-
-class _Lemmas(dict[str, str | None]):
-    """One language's lemma keys by word, computed when first met."""
-
-    def __init__(self, keys: KeyMaker) -> None:
-        super().__init__()
-        self._keys = keys
-
-    def __missing__(self, word: str) -> str | None:
-        key = self._keys.compute_lemma(word)
-        if len(self) < _LEMMA_CACHE:
-            self[word] = key
-        return key
 
 
 @cache

@@ -21,7 +21,17 @@ from ..framework import LinearLayer
 from ..linear import LinearModel, Vector
 from ..models import StatementType
 from ..phrases import PhraseMatcher
-from ..text import Tense, Token, fold, is_arabic, lemma_of, load_profile, surface_keys, tokenize
+from ..text import (
+    Memo,
+    Tense,
+    Token,
+    fold,
+    is_arabic,
+    lemma_of,
+    load_profile,
+    surface_keys,
+    tokenize,
+)
 
 # the feature order, and on a tie the more specific type first
 STATEMENT_FEATURES: tuple[StatementType, ...] = (
@@ -176,7 +186,7 @@ class _TenseMarks:
         self.verb_lemmas = tuple(tenses.verb_lemmas)
         self.auxiliaries = frozenset(_forms(tenses.auxiliaries))
         self.participles = tuple(e.lower() for e in tenses.participles)
-        self.words = _WordMarks(self)
+        self.words = Memo(self.read, _WORD_CACHE)
 
     def read(self, text: str) -> tuple[Tense | None, bool, bool]:
         """What a word as written marks (not cached: use ``words``)."""
@@ -198,20 +208,6 @@ class _TenseMarks:
                     return tense
                 return None
         return None
-
-
-class _WordMarks(dict[str, tuple[Tense | None, bool, bool]]):
-    """``_TenseMarks.read`` of each word, computed when first met."""
-
-    def __init__(self, marks: _TenseMarks) -> None:
-        super().__init__()
-        self._marks = marks
-
-    def __missing__(self, text: str) -> tuple[Tense | None, bool, bool]:
-        value = self._marks.read(text)
-        if len(self) < _WORD_CACHE:
-            self[text] = value
-        return value
 
 
 @cache
