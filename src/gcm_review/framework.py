@@ -162,7 +162,7 @@ class Fusion(_Strict):
     principle_kinds: dict[Phrase, dict[Phrase, float]] = {}
     # per document kind, log P(type | kind) - log P(type) over the labelled examples
     statement_kinds: dict[Phrase, dict[Phrase, float]] = {}
-    # the statement type in the lexical mode: phrase weights and tenses, no sentence vector
+    # the statement type in the lexical mode: over the phrase weights alone, no sentence vector
     lexical_statement: LinearLayer | None = None
     lexical_statement_kinds: dict[Phrase, dict[Phrase, float]] = {}
 
