@@ -299,9 +299,7 @@ class KeyMaker:
 
     def _compute_lemma(self, word: str) -> str:
         folded = fold(word)
-        if self.lang in _LEMMATISED and not word.isdigit() and folded not in self.keep_forms:
-            return fold(simplemma.lemmatize(word.lower(), lang=self.lang))
-        return folded
+        return folded if folded in self.keep_forms else lemma_of(word, self.lang)
 
     def _compute_stem(self, word: str) -> str:
         # Up to two clitics: "ولبنان" and "لبنان" must meet whatever letter the name starts with.
