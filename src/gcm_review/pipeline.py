@@ -19,7 +19,7 @@ from typing import NamedTuple
 from threadpoolctl import ThreadpoolController
 
 from .errors import IngestError, StoreError
-from .extract import ExtractOptions, Extractor
+from .extract import ExtractOptions, Extractor, states_named
 from .extract.actors import actor_rules
 from .extract.bodies import find_unknown_organisations
 from .extract.dates import find_dates, infer_document_date
@@ -165,8 +165,7 @@ class Engine:
         the map's relevance layer reads how many states the passage names.
         """
         named = self.extractor.entities(text, tokens, lang)
-        states = len({e.value for e in named if e.type == "country"})
-        found = self.mapper.map_passage(text, lang, tokens, encoded, kind, states)
+        found = self.mapper.map_passage(text, lang, tokens, encoded, kind, states_named(named))
         vector = None if encoded is None else encoded.vector
         statement_type = self.extractor.statement_type(
             text, lang, found.relevant, tokens, vector, kind

@@ -24,6 +24,7 @@ import yaml
 
 from .errors import ConfigError, InputFormatError
 from .evaluate import GoldPassage, load_gold, principle_lookup
+from .extract import states_named
 from .extract.statements import STATEMENT_FEATURES, STATEMENT_INPUTS
 from .framework import Fusion, FusionLayer, LinearLayer, RelevanceLayer
 from .linear import LinearModel
@@ -197,8 +198,7 @@ def _collect(
         lexical, rows = engine.mapper.features(text, example.lang, tokens, encoded, classifiers[i])
         cues = engine.extractor.statements.features(example.lang, tokens)
         statement = np.concatenate([np.asarray(cues, dtype=np.float32), vectors[i]])
-        named = engine.extractor.entities(text, tokens, example.lang)
-        states = len({e.value for e in named if e.type == "country"})
+        states = states_named(engine.extractor.entities(text, tokens, example.lang))
         passages.append(_Passage(example, lexical, rows, statement, states))
     return passages
 
@@ -530,11 +530,11 @@ def _fit_statement(
 
     With ``vector`` the model reads the phrase weights, the tense counts and the sentence
     vector; without, the phrase weights alone (it serves the lexical mode, where speed
-    counts: the tenses would add a point of held-out accuracy for a tenth of its
-    throughput). The shift is log P(type | kind) -
-    log P(type) over the typed examples (add-one smoothing), scaled by the factor that gives
-    the best held-out accuracy when applied to the model's held-out probabilities (0 when
-    knowing the kind does not help).
+    counts: the tenses would add a point of held-out accuracy for a tenth of its throughput).
+
+    The shift is log P(type | kind) - log P(type) over the typed examples (add-one
+    smoothing), scaled by the factor that gives the best held-out accuracy when applied to
+    the model's held-out probabilities (0 when knowing the kind does not help).
     """
     sklearn = _sklearn()
     typed = [p for p in passages if p.example.statement_type not in (None, "none")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -161,6 +161,11 @@ class Extractor:
         if len(tokens) <= _HEADING_WORDS and not text.rstrip().endswith(_CLOSERS):
             return "none"
         return self.statements.classify(lang, tokens, relevant, vector, kind)
+
+
+def states_named(entities: Iterable[Entity]) -> int:
+    """How many distinct states the entities name (what the map's relevance layer reads)."""
+    return len({e.value for e in entities if e.type == "country"})
 
 
 def _bloc_members(

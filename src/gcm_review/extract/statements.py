@@ -3,8 +3,9 @@
 Each language profile lists weighted surface phrases per type (tense, modality, reporting
 verbs: "a mis en place", "will", "ينبغي", "persisten") and how its verbs mark their tense
 ("reforzará", "devrait", "ha aprobado"). The summed phrase weights and the number of verbs in
-the future, the conditional and the past are the features, beside the sentence vector; a
-multinomial logistic model trained on the framework's labelled examples turns them into a type.
+the future, the conditional and the past are the features, beside the sentence vector (the
+lexical mode's model reads the phrase weights alone); a multinomial logistic model trained on
+the framework's labelled examples turns them into a type.
 When the kind of document is known, its share of each type among the labelled examples shifts
 the model's odds (a pledge commits, a stakeholder submission recommends). Without a trained
 model, the type with the highest summed phrase weight wins.
@@ -91,10 +92,11 @@ class StatementClassifier:
         self.kinds = kinds or {}
         self._matchers: dict[str, PhraseMatcher[tuple[str, float]]] = {}
 
-    def features(self, lang: str, tokens: Sequence[Token]) -> list[float]:
-        """What the trained model reads, in ``STATEMENT_INPUTS`` order: the phrase weights
-        per type, then the verbs per tense (each capped)."""
-        return self.cue_weights(lang, tokens) + tense_counts(lang, tokens)
+    def features(self, lang: str, tokens: Sequence[Token], tenses: bool = True) -> list[float]:
+        """What a trained model reads, in ``STATEMENT_INPUTS`` order: the phrase weights per
+        type, then, with ``tenses``, the verbs per tense (each capped)."""
+        weights = self.cue_weights(lang, tokens)
+        return weights + tense_counts(lang, tokens) if tenses else weights
 
     def cue_weights(self, lang: str, tokens: Sequence[Token]) -> list[float]:
         """Summed phrase weights per type, in ``STATEMENT_FEATURES`` order (capped)."""
@@ -125,10 +127,8 @@ class StatementClassifier:
         if self.model is not None and (vector is not None or not self.model.uses_vector):
             # the kind shifts the log odds; the log-softmax's constant does not change the best
             shift = self.kinds.get(kind or "", {})
-            inputs = self.cue_weights(lang, tokens)
-            if self.model.named > len(inputs):  # the model reads the tenses too
-                inputs += tense_counts(lang, tokens)
-            logits = self.model.logits(inputs, vector)
+            tenses = self.model.named > len(STATEMENT_FEATURES)  # not the lexical mode's
+            logits = self.model.logits(self.features(lang, tokens, tenses), vector)
             scores = {type_: value + shift.get(type_, 0.0) for type_, value in logits.items()}
             best = max(scores, key=scores.__getitem__)
             return next(t for t in STATEMENT_FEATURES if t == best)
