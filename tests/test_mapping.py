@@ -8,7 +8,13 @@ import pytest
 
 from gcm_review import Engine, MappingOptions, Options
 from gcm_review.framework import FusionLayer
-from gcm_review.mapping.fusion import asserted, probability, relevance_row, topic_prior
+from gcm_review.mapping.fusion import (
+    asserted,
+    probabilities,
+    probability,
+    relevance_row,
+    topic_prior,
+)
 from gcm_review.text import tokenize
 
 
@@ -245,10 +251,11 @@ def test_a_target_with_its_own_threshold_is_asserted_by_it() -> None:
     )
     logit = {"strict": 1.0, "lenient": -0.5, "plain": 0.2}  # p = 0.73, 0.38, 0.55
     rows = {target: [0.0, z] for target, z in logit.items()}
-    kept = [target for target, _ in asserted(layer, rows, limit=3, strong=False)]
+    scores = probabilities(layer, rows)
+    kept = [target for target, _ in asserted(layer, rows, scores, limit=3, strong=False)]
     assert kept == ["plain", "lenient"]  # "strict" is the best but under its own 0.8
     # in a passage clearly about migration the best target clears the lower top threshold
-    kept = [target for target, _ in asserted(layer, rows, limit=3, strong=True)]
+    kept = [target for target, _ in asserted(layer, rows, scores, limit=3, strong=True)]
     assert kept == ["strict", "plain", "lenient"]
 
 

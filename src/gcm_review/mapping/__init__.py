@@ -29,6 +29,7 @@ from .fusion import (
     asserted,
     document_kind_prior,
     feature_rows,
+    probabilities,
     probability,
     relevance_row,
     topic_prior,
@@ -170,9 +171,9 @@ class Mapper:
             return PassageMap(False, (), ())
         fusion = self.framework.fusion
         assert fusion is not None  # guarded by self.semantic
+        likely = probabilities(fusion.objective, rows["objective"])
         topic = None
         if "topic" in fusion.principle.features:  # layers trained before it read no prior
-            likely = {t: probability(fusion.objective, r) for t, r in rows["objective"].items()}
             topic = topic_prior(likely, fusion.principle_topics)
         shares = None
         if "document_kind" in fusion.principle.features:
@@ -180,9 +181,12 @@ class Mapper:
         rows["principle"] = self._rows(
             "principle", lexical, closest, vector, self.classifiers, topic, shares
         )
-        objectives = self._fused("objective", lexical, closest, rows["objective"], lang)
+        objectives = self._fused("objective", lexical, closest, rows["objective"], likely, lang)
+        scores = probabilities(fusion.principle, rows["principle"])
         return PassageMap(
-            True, objectives, self._fused("principle", lexical, closest, rows["principle"], lang)
+            True,
+            objectives,
+            self._fused("principle", lexical, closest, rows["principle"], scores, lang),
         )
 
     def features(
@@ -255,6 +259,7 @@ class Mapper:
         lexical: LexicalEvidence,
         closest: Similarities,
         rows: dict[str, list[float]],
+        scores: dict[str, float],
         lang: str,
     ) -> tuple[Match, ...]:
         fusion = self.framework.fusion
@@ -263,7 +268,7 @@ class Mapper:
         limit = self.options.max_objectives if kind == "objective" else len(rows)
         matches = []
         strong = lexical.signal == "strong"
-        for target, score in asserted(layer, rows, limit, strong):
+        for target, score in asserted(layer, rows, scores, limit, strong):
             similarity = round(closest.best[(kind, target)], 3)
             # the closest statement in the passage's language explains it (the score takes
             # the closest in any language)

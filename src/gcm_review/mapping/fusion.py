@@ -116,17 +116,24 @@ def probability(layer: FusionLayer | RelevanceLayer, row: Sequence[float]) -> fl
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def probabilities(layer: FusionLayer, rows: Mapping[str, Sequence[float]]) -> dict[str, float]:
+    """The calibrated probability of every target of the rows."""
+    return {target: probability(layer, row) for target, row in rows.items()}
+
+
 def asserted(
-    layer: FusionLayer, rows: Mapping[str, Sequence[float]], limit: int, strong: bool
+    layer: FusionLayer,
+    rows: Mapping[str, Sequence[float]],
+    scores: Mapping[str, float],
+    limit: int,
+    strong: bool,
 ) -> list[tuple[str, float]]:
-    """Targets asserted by the model, best first: every explicitly cited one (cited ones
-    first), all above their threshold (their own or the layer's), and the best one when it
-    clears the lower ``top_threshold`` in a passage clearly about migration."""
+    """Targets asserted by the model, best first, from their feature rows and their
+    ``probabilities``: every explicitly cited one (cited ones first), all above their
+    threshold (their own or the layer's), and the best one when it clears the lower
+    ``top_threshold`` in a passage clearly about migration."""
     cited = {t for t, row in rows.items() if row[0] > 0}  # FEATURES[0] is "reference"
-    scored = sorted(
-        ((t, probability(layer, row)) for t, row in rows.items()),
-        key=lambda x: (x[0] not in cited, -x[1]),
-    )
+    scored = sorted(scores.items(), key=lambda x: (x[0] not in cited, -x[1]))
     kept = [
         (t, p)
         for i, (t, p) in enumerate(scored)
