@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from gcm_review import load_framework
 from gcm_review.cli import app
 from gcm_review.framework import default_framework_path
+from gcm_review.training import _Rows, _target_thresholds
 
 runner = CliRunner()
 
@@ -44,3 +45,23 @@ def test_training_needs_examples(fixtures: Path, tmp_path: Path) -> None:
     shutil.copytree(fixtures / "mini_framework", folder)
     result = runner.invoke(app, ["framework", "train", str(folder)])
     assert result.exit_code == 1 and "no labelled examples" in result.stderr
+
+
+def test_a_principle_threshold_of_its_own_keeps_the_precision_floor() -> None:
+    # 40 positives scored 0.9, 30 positives and 20 negatives at 0.3. F1 is best at 0.3
+    # (precision 70/90 = 0.78, recall 1.0, F1 0.875); a floor of 0.8 moves the threshold
+    # above 0.3, where only the 40 sure positives are kept (precision 1.0, F1 0.73)
+    scored = [(0.9, 1)] * 40 + [(0.3, 1)] * 30 + [(0.3, 0)] * 20
+    rows = _Rows(
+        x=[[p] for p, _ in scored],
+        y=[label for _, label in scored],
+        group=list(range(len(scored))),
+        target=["human rights"] * len(scored),
+        strong=[True] * len(scored),
+    )
+    probabilities = [p for p, _ in scored]
+    assert _target_thresholds(rows, probabilities, 0.5, precision=0.5) == {"human rights": 0.3}
+    # above 0.3 every threshold scores the same: the tie goes to the layer's (left out) ...
+    assert _target_thresholds(rows, probabilities, 0.5, precision=0.8) == {}
+    # ... or to the one nearest it
+    assert _target_thresholds(rows, probabilities, 0.2, precision=0.8) == {"human rights": 0.35}

@@ -50,6 +50,8 @@ _CLASSIFIER_C = 10.0
 _PRINCIPLE_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _STATEMENT_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _GRID = [round(0.05 * i, 2) for i in range(2, 19)]
+_PRINCIPLE_PRECISION = 0.7  # held-out precision the principle thresholds keep (the highest floor
+# that costs no held-out F1 on our examples)
 _OWN_THRESHOLD = 30  # positive examples a principle needs to get a threshold of its own
 _TOPIC_PRIOR = 2.0  # pseudo-examples of a principle's overall share in P(principle | objective)
 _SHIFT_SCALES = [round(0.1 * i, 1) for i in range(11)]
@@ -126,7 +128,7 @@ def train_framework(engine: Engine) -> TrainingReport:
         principle,
         PRINCIPLE_FEATURES,
         limit=len(framework.principles),
-        precision=0.5,
+        precision=_PRINCIPLE_PRECISION,
         ranked=False,
     )
     statement, statement_kinds, statement_cv = _fit_statement(passages, vector=True)
@@ -378,7 +380,7 @@ def _fit_layer(
             best = (value, threshold, top, figures)
     assert best is not None
     _, threshold, top, figures = best
-    own = {} if ranked else _target_thresholds(rows, held_out, threshold)
+    own = {} if ranked else _target_thresholds(rows, held_out, threshold, precision)
     if own:
         figures = _simulate(rows, held_out, threshold, top, limit, own)
     model.fit(rows.x, rows.y)
@@ -394,11 +396,12 @@ def _fit_layer(
 
 
 def _target_thresholds(
-    rows: _Rows, probabilities: Sequence[float], default: float
+    rows: _Rows, probabilities: Sequence[float], default: float, precision: float
 ) -> dict[str, float]:
     """Each target's own threshold: the one of ``_GRID`` with the best held-out F1 on that
-    target's rows alone (ties go to the value nearest ``default``), for the targets with at
-    least ``_OWN_THRESHOLD`` positive examples. Targets whose best is ``default`` are left out.
+    target's rows alone among those keeping its held-out precision at ``precision`` or above
+    (ties go to the value nearest ``default``), for the targets with at least
+    ``_OWN_THRESHOLD`` positive examples. Targets whose best is ``default`` are left out.
     """
     by_target: dict[str, list[tuple[float, int]]] = {}
     for target, p, label in zip(rows.target, probabilities, rows.y, strict=True):
@@ -408,8 +411,13 @@ def _target_thresholds(
         positives = sum(label for _, label in scored)
         if positives < _OWN_THRESHOLD:
             continue
-        kept = ([label for p, label in scored if p >= t] for t in _GRID)
-        f1 = [round(2 * sum(labels) / (len(labels) + positives), 6) for labels in kept]
+        kept = [[label for p, label in scored if p >= t] for t in _GRID]
+        f1 = [
+            round(2 * sum(labels) / (len(labels) + positives), 6)
+            if sum(labels) >= precision * len(labels)
+            else -1.0
+            for labels in kept
+        ]
         _, _, chosen = max(zip(f1, (-abs(t - default) for t in _GRID), _GRID, strict=True))
         if chosen != default:
             own[target] = chosen
