@@ -367,3 +367,48 @@ def test_a_person_noun_before_the_group_keeps_the_cue(text: str, lang: str, targ
     lexical = Engine(options=Options(mapping=MappingOptions(mode="lexical")))
     [match] = [m for m in lexical.classify(text, lang).objectives if m.target == target]
     assert any("person" in e.text for e in match.evidence)
+
+
+def _cue_hits(engine: Engine, text: str, lang: str) -> list[tuple[str, str]]:
+    found = engine.mapper.lexical.find(text, lang, tokenize(text))
+    return [(hit.target[1], hit.text) for hit in found.hits]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "cue"),
+    [
+        ("Se duplicaron los cursos gratuitos de español para adultos.", "es", "cursos de español"),
+        ("Le pays a ouvert des cours gratuits de français.", "fr", "cours de français"),
+        ("تعزيز مسارات الهجرة الآمنة النظامية", "ar", "مسارات الهجرة النظامية"),
+    ],
+)
+def test_a_cue_is_read_with_one_word_inside_it(
+    engine: Engine, text: str, lang: str, cue: str
+) -> None:
+    """Adjectives follow their noun in Spanish, French and Arabic: one word may stand inside
+    a cue, and the hit spans it (in the full mode; the lexical mode reads cues whole)."""
+    [(target, _)] = _cue_hits(engine, cue, lang)  # the cue itself is in the lexicon
+    assert any(
+        found == target and len(words.split()) == len(cue.split()) + 1
+        for found, words in _cue_hits(engine, text, lang)
+    )
+    lexical = Engine(options=Options(mapping=MappingOptions(mode="lexical")))
+    assert not any(
+        len(words.split()) > len(cue.split()) for _, words in _cue_hits(lexical, text, lang)
+    )
+
+
+def test_a_cue_is_not_read_across_a_negation(engine: Engine) -> None:
+    assert ("5", "migración regular") in _cue_hits(engine, "La migración regular aumentó.", "es")
+    for text, lang in [
+        ("La migración no regular aumentó.", "es"),
+        ("تتزايد الهجرة غير النظامية عبر الحدود", "ar"),
+    ]:
+        assert not any(target == "5" for target, _ in _cue_hits(engine, text, lang))
+
+
+def test_a_cue_found_whole_is_not_counted_again_with_a_gap(engine: Engine) -> None:
+    # "regular migration pathways" is whole; "regular pathways" read across "migration"
+    # would be the same evidence again
+    hits = _cue_hits(engine, "We will expand regular migration pathways for workers.", "en")
+    assert [words for target, words in hits if target == "5"] == ["regular migration pathways"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate, repeat
 from operator import itemgetter
@@ -87,6 +87,9 @@ class LanguageProfile(BaseModel):
     keep_forms: list[_Phrase] = []
     # "personas migrantes": a person noun that may stand before the groups it names
     person_nouns: dict[_Phrase, list[_Phrase]] = {}
+    # "no", "sin", "غير": a cue read with one word inside it ("cursos gratuitos de español")
+    # is not read across one of them ("migración no regular" is not "migración regular")
+    negations: list[_Phrase] = []
     place_prepositions: list[_Phrase] = []
     agent_markers: list[_Phrase] = []
     addressee_markers: list[_Phrase] = []
@@ -279,6 +282,13 @@ class KeyMaker:
         self.stem = lru_cache(maxsize=100_000)(self._compute_stem)
         self.lemmas = Memo(self.compute_lemma, _LEMMA_CACHE)
         """Each word's lemma key (None for a stop word), by the word as written."""
+        self._negations = profile.negations
+
+    @cached_property
+    def negations(self) -> frozenset[str]:
+        """Lemma keys of the words a cue is never read across (computed on first use: the
+        Arabic keys need this language's key maker built)."""
+        return frozenset(key for word in self._negations for key in self.lemma_keys(word))
 
     def lemma(self, token: Token) -> str | None:
         """Return the token's lemma key, or None for a stop word."""

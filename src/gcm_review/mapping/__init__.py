@@ -52,7 +52,8 @@ class MappingOptions:
     """Settings of the map stage.
 
     Attributes:
-        mode: ``full`` (lexical + semantic, fused) or ``lexical`` (no encoder, faster).
+        mode: ``full`` (lexical + semantic, fused) or ``lexical`` (no encoder, and cues read
+            whole, without a word inside them: faster).
         cache_dir: where prototype vectors are cached between runs (None: not cached).
         max_objectives: at most this many objectives per passage.
         min_score: lexical mode: a target is asserted from this score up.
@@ -94,7 +95,9 @@ class Mapper:
     ) -> None:
         self.framework = framework
         self.options = options or MappingOptions()
-        self.lexical = LexicalMatcher(framework, self.options.lexical)
+        self.lexical = LexicalMatcher(
+            framework, self.options.lexical, gaps=self.options.mode == "full"
+        )
         self.encoder = encoder or UniversalSentenceEncoder()
 
     @property

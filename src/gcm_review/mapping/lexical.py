@@ -76,6 +76,8 @@ class LexiconIndex:
         for name, entries in lexicon.principles.items():
             cues += [(keys.lemma_keys(cue), (("principle", name), w)) for cue, w in entries.items()]
         cues += _with_person_nouns(cues, keys)
+        self.gapped = _gapped(cues)
+        self.negations = keys.negations
         relevance = lexicon.relevance
         # naming the Compact itself ("Pacte mondial pour des migrations…") is a strong signal;
         # a one-word name ("compact", "pacte") is too common on its own
@@ -185,11 +187,14 @@ class LexicalMatcher:
     Args:
         framework: the validated framework.
         options: settings of the layer.
+        gaps: also read a cue with one word inside it ("cursos gratuitos de español" for
+            "cursos de español"; the lexical mode reads cues whole, for speed).
     """
 
-    def __init__(self, framework: Framework, options: LexicalOptions) -> None:
+    def __init__(self, framework: Framework, options: LexicalOptions, gaps: bool = True) -> None:
         self.framework = framework
         self.options = options
+        self.gaps = gaps
         self._indexes: dict[str, LexiconIndex] = {}
 
     def index(self, lang: str) -> LexiconIndex | None:
@@ -208,7 +213,10 @@ class LexicalMatcher:
             return LexicalEvidence(None, (), frozenset())
         lemmas = index.keys.lemmas
         content = [(key, token) for token in tokens if (key := lemmas[token.text]) is not None]
-        found = index.phrases.find([key for key, _ in content])
+        sequence = [key for key, _ in content]
+        found = index.phrases.find(sequence)
+        if self.gaps:
+            found += _gapped_hits(index.gapped, sequence, found, index.negations)
         hits = self._cue_hits(found, [token for _, token in content], text)
         if index.references.may_cite(tokens) or "§" in text:
             hits += self._reference_hits(index, text)
@@ -311,6 +319,60 @@ def _with_person_nouns(
             if len(cue) > 1 and at is not None and (at == 0 or cue[at - 1] != person):
                 twins.append(([*cue[:at], person, *cue[at:]], payload))
     return twins
+
+
+# a cue of two words or more by each pair of its consecutive words: (position of the pair's
+# first word, the cue's words, its payload)
+_Gapped = dict[tuple[str, str], list[tuple[int, tuple[str, ...], tuple[Target, float]]]]
+
+
+def _gapped(cues: Sequence[tuple[list[str], tuple[Target, float]]]) -> _Gapped:
+    """The cues of two words or more, by each pair of their consecutive words (a passage may
+    put one word between the two)."""
+    index: _Gapped = defaultdict(list)
+    for cue, payload in cues:
+        for at in range(len(cue) - 1):
+            index[(cue[at], cue[at + 1])].append((at, tuple(cue), payload))
+    return dict(index)
+
+
+def _gapped_hits(
+    index: _Gapped,
+    keys: Sequence[str],
+    found: Sequence[PhraseHit[tuple[Target, float] | str]],
+    negations: frozenset[str],
+) -> list[PhraseHit[tuple[Target, float] | str]]:
+    """Cues found with one word inside them, as Romance and Arabic adjectives follow their
+    noun ("cursos gratuitos de español" holds "cursos de español"), unless the word is a
+    negation or a cue of the same target found whole covers them."""
+    hits: list[PhraseHit[tuple[Target, float] | str]] = []
+    if index.keys().isdisjoint(zip(keys, keys[2:], strict=False)):
+        return hits  # most passages: no two words of a cue one word apart
+    spans: dict[Target, list[tuple[int, int]]] | None = None
+    get = index.get
+    # (word j, word j + 2), word j + 1 between them
+    for j, pair in enumerate(zip(keys, keys[2:], strict=False)):
+        entries = get(pair)
+        if entries is None or keys[j + 1] in negations:
+            continue
+        for at, cue, payload in entries:
+            first, last = j - at, j + len(cue) - at
+            if (
+                first < 0
+                or last >= len(keys)
+                or tuple(keys[first : j + 1]) != cue[: at + 1]
+                or tuple(keys[j + 2 : last + 1]) != cue[at + 1 :]
+            ):
+                continue
+            if spans is None:  # built for the few passages with a gapped cue
+                spans = defaultdict(list)
+                for hit in found:
+                    for whole in hit.payloads:
+                        if not isinstance(whole, str):
+                            spans[whole[0]].append((hit.first, hit.last))
+            if not any(f <= first and last <= to for f, to in spans[payload[0]]):
+                hits.append(PhraseHit(first, last, (payload,)))
+    return hits
 
 
 def _alternation(words: Iterable[str]) -> str:
