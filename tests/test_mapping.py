@@ -379,7 +379,7 @@ def _cue_hits(engine: Engine, text: str, lang: str) -> list[tuple[str, str]]:
     [
         ("Se duplicaron los cursos gratuitos de español para adultos.", "es", "cursos de español"),
         ("Le pays a ouvert des cours gratuits de français.", "fr", "cours de français"),
-        ("تعزيز مسارات الهجرة الآمنة النظامية", "ar", "مسارات الهجرة النظامية"),
+        ("تحسين الخدمات الرقمية القنصلية للمواطنين", "ar", "الخدمات القنصلية"),
     ],
 )
 def test_a_cue_is_read_with_one_word_inside_it(
@@ -405,6 +405,18 @@ def test_a_cue_is_not_read_across_a_negation(engine: Engine) -> None:
         ("تتزايد الهجرة غير النظامية عبر الحدود", "ar"),
     ]:
         assert not any(target == "5" for target, _ in _cue_hits(engine, text, lang))
+
+
+def test_a_cue_is_not_read_across_a_word_bound_to_its_neighbour(engine: Engine) -> None:
+    """In "autonomisation des travailleurs migrants", "travailleurs migrants" is a phrase of
+    the lexicon: the passage is not about the "autonomisation des migrants" of objective 16."""
+    assert ("16", "autonomisation des migrants") in _cue_hits(
+        engine, "Le programme soutient l'autonomisation des migrants.", "fr"
+    )
+    hits = _cue_hits(
+        engine, "Le programme soutient l'autonomisation des travailleurs migrants.", "fr"
+    )
+    assert not any(target == "16" for target, _ in hits)
 
 
 def test_a_cue_found_whole_is_not_counted_again_with_a_gap(engine: Engine) -> None:

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal, NamedTuple
 
 from ..framework import Framework, Lexicon
@@ -76,8 +77,6 @@ class LexiconIndex:
         for name, entries in lexicon.principles.items():
             cues += [(keys.lemma_keys(cue), (("principle", name), w)) for cue, w in entries.items()]
         cues += _with_person_nouns(cues, keys)
-        self.gapped = _gapped(cues)
-        self.negations = keys.negations
         relevance = lexicon.relevance
         # naming the Compact itself ("Pacte mondial pour des migrations…") is a strong signal;
         # a one-word name ("compact", "pacte") is too common on its own
@@ -90,6 +89,7 @@ class LexiconIndex:
         )
         # cues (target, weight) and relevance terms (their kind) share one automaton: one pass
         self.phrases: PhraseMatcher[tuple[Target, float] | str] = PhraseMatcher([*cues, *terms])
+        self.gaps = _Gaps(cues, [keys for keys, _ in (*cues, *terms)], keys.negations)
         self.references = _ReferencePatterns(lexicon, framework, keys)
 
 
@@ -216,7 +216,7 @@ class LexicalMatcher:
         sequence = [key for key, _ in content]
         found = index.phrases.find(sequence)
         if self.gaps:
-            found += _gapped_hits(index.gapped, sequence, found, index.negations)
+            found += index.gaps.hits(sequence, found)
         hits = self._cue_hits(found, [token for _, token in content], text)
         if index.references.may_cite(tokens) or "§" in text:
             hits += self._reference_hits(index, text)
@@ -321,58 +321,75 @@ def _with_person_nouns(
     return twins
 
 
-# a cue of two words or more by each pair of its consecutive words: (position of the pair's
-# first word, the cue's words, its payload)
-_Gapped = dict[tuple[str, str], list[tuple[int, tuple[str, ...], tuple[Target, float]]]]
+class _Gaps:
+    """Cues read with one word inside them, as adjectives follow their noun in Spanish,
+    French and Arabic ("cursos gratuitos de español" holds "cursos de español").
 
+    The word inside may not be a negation ("migración no regular" is not "migración
+    regular") nor bound to a neighbour by a phrase of the lexicon: in "autonomisation des
+    travailleurs migrants", "travailleurs migrants" is a phrase, so the passage is not about
+    the "autonomisation des migrants" of another objective.
 
-def _gapped(cues: Sequence[tuple[list[str], tuple[Target, float]]]) -> _Gapped:
-    """The cues of two words or more, by each pair of their consecutive words (a passage may
-    put one word between the two)."""
-    index: _Gapped = defaultdict(list)
-    for cue, payload in cues:
-        for at in range(len(cue) - 1):
-            index[(cue[at], cue[at + 1])].append((at, tuple(cue), payload))
-    return dict(index)
+    Args:
+        cues: the cues, as lemma keys with their payload.
+        phrases: the lemma keys of every phrase of the lexicon, cues and relevance terms.
+        negations: the lemma keys of the language's negations.
+    """
 
+    def __init__(
+        self,
+        cues: Sequence[tuple[list[str], tuple[Target, float]]],
+        phrases: Iterable[Sequence[str]],
+        negations: frozenset[str],
+    ) -> None:
+        # each pair of consecutive words of a cue: (the pair's position, the cue, its payload)
+        pairs: dict[tuple[str, str], list[tuple[int, tuple[str, ...], tuple[Target, float]]]]
+        pairs = defaultdict(list)
+        for cue, payload in cues:
+            for at in range(len(cue) - 1):
+                pairs[(cue[at], cue[at + 1])].append((at, tuple(cue), payload))
+        self.pairs = dict(pairs)
+        self.bound = frozenset(pair for keys in phrases for pair in pairwise(keys))
+        self.negations = negations
 
-def _gapped_hits(
-    index: _Gapped,
-    keys: Sequence[str],
-    found: Sequence[PhraseHit[tuple[Target, float] | str]],
-    negations: frozenset[str],
-) -> list[PhraseHit[tuple[Target, float] | str]]:
-    """Cues found with one word inside them, as Romance and Arabic adjectives follow their
-    noun ("cursos gratuitos de español" holds "cursos de español"), unless the word is a
-    negation or a cue of the same target found whole covers them."""
-    hits: list[PhraseHit[tuple[Target, float] | str]] = []
-    if index.keys().isdisjoint(zip(keys, keys[2:], strict=False)):
-        return hits  # most passages: no two words of a cue one word apart
-    spans: dict[Target, list[tuple[int, int]]] | None = None
-    get = index.get
-    # (word j, word j + 2), word j + 1 between them
-    for j, pair in enumerate(zip(keys, keys[2:], strict=False)):
-        entries = get(pair)
-        if entries is None or keys[j + 1] in negations:
-            continue
-        for at, cue, payload in entries:
-            first, last = j - at, j + len(cue) - at
+    def hits(
+        self, keys: Sequence[str], found: Sequence[PhraseHit[tuple[Target, float] | str]]
+    ) -> list[PhraseHit[tuple[Target, float] | str]]:
+        """The cues in ``keys`` with one word inside them, unless a cue of the same target
+        in ``found`` (read whole) covers them."""
+        hits: list[PhraseHit[tuple[Target, float] | str]] = []
+        if self.pairs.keys().isdisjoint(zip(keys, keys[2:], strict=False)):
+            return hits  # most passages: no two words of a cue one word apart
+        spans: dict[Target, list[tuple[int, int]]] | None = None
+        # (word j, word j + 2), word j + 1 between them
+        for j, pair in enumerate(zip(keys, keys[2:], strict=False)):
+            entries = self.pairs.get(pair)
+            inside = keys[j + 1]
             if (
-                first < 0
-                or last >= len(keys)
-                or tuple(keys[first : j + 1]) != cue[: at + 1]
-                or tuple(keys[j + 2 : last + 1]) != cue[at + 1 :]
+                entries is None
+                or inside in self.negations
+                or (pair[0], inside) in self.bound
+                or (inside, pair[1]) in self.bound
             ):
                 continue
-            if spans is None:  # built for the few passages with a gapped cue
-                spans = defaultdict(list)
-                for hit in found:
-                    for whole in hit.payloads:
-                        if not isinstance(whole, str):
-                            spans[whole[0]].append((hit.first, hit.last))
-            if not any(f <= first and last <= to for f, to in spans[payload[0]]):
-                hits.append(PhraseHit(first, last, (payload,)))
-    return hits
+            for at, cue, payload in entries:
+                first, last = j - at, j + len(cue) - at
+                if (
+                    first < 0
+                    or last >= len(keys)
+                    or tuple(keys[first : j + 1]) != cue[: at + 1]
+                    or tuple(keys[j + 2 : last + 1]) != cue[at + 1 :]
+                ):
+                    continue
+                if spans is None:  # built for the few passages with a gapped cue
+                    spans = defaultdict(list)
+                    for hit in found:
+                        for whole in hit.payloads:
+                            if not isinstance(whole, str):
+                                spans[whole[0]].append((hit.first, hit.last))
+                if not any(f <= first and last <= to for f, to in spans[payload[0]]):
+                    hits.append(PhraseHit(first, last, (payload,)))
+        return hits
 
 
 def _alternation(words: Iterable[str]) -> str:
