@@ -15,7 +15,7 @@ from gcm_review.mapping.fusion import (
     relevance_row,
     topic_prior,
 )
-from gcm_review.text import tokenize
+from gcm_review.text import key_maker, tokenize
 
 
 def objectives(engine: Engine, text: str, lang: str) -> list[int]:
@@ -167,6 +167,32 @@ def test_arabic_clitics_and_plural_forms_match_the_same_cue(engine: Engine) -> N
         "وتيسّر الوزارة للمهاجرين الحصول على الخدمات الأساسية والرعاية الصحية.", "ar"
     )
     assert one.objectives[0].target == two.objectives[0].target == "15"
+
+
+@pytest.mark.parametrize(
+    ("construct", "plural"),
+    [
+        ("مهاجري", "المهاجرين"),
+        ("لاجئي", "للاجئين"),
+        ("ومواطني", "المواطنين"),
+        ("لاجئو", "اللاجئون"),
+    ],
+)
+def test_an_arabic_plural_in_the_construct_state_has_the_plural_key(
+    construct: str, plural: str
+) -> None:
+    keys = key_maker("ar")
+    assert keys.lemma_keys(construct) == keys.lemma_keys(plural)
+
+
+def test_an_arabic_nisba_adjective_keeps_its_key() -> None:
+    keys = key_maker("ar")  # "مغربي" (Moroccan) is not a construct form of a plural
+    assert keys.lemma_keys("مغربي") == keys.lemma_keys("المغربية") != keys.lemma_keys("المغرب")
+
+
+def test_refugees_named_in_the_construct_state_are_about_migration(engine: Engine) -> None:
+    mapping = engine.classify("تدهورت أوضاع لاجئي الروهينغا في مخيمات كوكس بازار.", "ar")
+    assert mapping.relevant
 
 
 def test_lemmas_match_inflected_forms(engine: Engine) -> None:

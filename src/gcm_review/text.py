@@ -106,6 +106,9 @@ class LanguageProfile(BaseModel):
     kind_titles: dict[DocumentKind, list[_Phrase]] = {}
     prefixes: list[_Phrase]
     suffixes: list[_Phrase]
+    # Arabic: sound masculine plurals, whose construct form drops the ن ("مهاجري الجنوب",
+    # "لاجئو المخيم"): the construct form gets the plural's key
+    sound_plurals: list[_Phrase] = []
     statement_types: dict[ActiveStatementType, dict[_Phrase, _Weight]]
     tenses: Tenses = Tenses()
 
@@ -279,7 +282,10 @@ class KeyMaker:
         self.person_nouns = profile.person_nouns
         self.prefixes = sorted({fold(p) for p in profile.prefixes}, key=len, reverse=True)
         self.suffixes = sorted({fold(s) for s in profile.suffixes}, key=len, reverse=True)
+        self.construct: frozenset[str] = frozenset()
         self.stem = lru_cache(maxsize=100_000)(self._compute_stem)
+        # the stems of the sound plurals, whose construct forms end in ي or و
+        self.construct = frozenset(self._compute_stem(fold(p)) for p in profile.sound_plurals)
         self.lemmas = Memo(self.compute_lemma, _LEMMA_CACHE)
         """Each word's lemma key (None for a stop word), by the word as written."""
         self._negations = profile.negations
@@ -320,6 +326,8 @@ class KeyMaker:
                     break
             else:
                 break
+        if word[-1:] in ("ي", "و") and word[:-1] in self.construct:
+            return word[:-1]  # a plural in the construct state: "مهاجري" is "مهاجرين"
         for suffix in self.suffixes:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)]
