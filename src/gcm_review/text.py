@@ -103,6 +103,12 @@ class LanguageProfile(BaseModel):
     own_country: list[_Phrase] = []
     statement_heads: list[_Phrase] = []
     topic_prepositions: list[_Phrase] = []
+    # a demonym that names a language is no state: "Swedish lessons", "cours d'allemand",
+    # "en neerlandés", "اللغة الفرنسية" (the words of a language's name, and those right
+    # before or after it that make it one)
+    language_names: list[_Phrase] = []
+    language_before: list[_Phrase] = []
+    language_after: list[_Phrase] = []
     kind_titles: dict[DocumentKind, list[_Phrase]] = {}
     prefixes: list[_Phrase]
     suffixes: list[_Phrase]

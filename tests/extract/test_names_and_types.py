@@ -31,6 +31,12 @@ from gcm_review.text import tokenize
         ("وقعت سلطنة عمان اتفاقا للهجرة.", ["OM"]),
         # codes ISO 3166-1 only reserves are no states
         ("Los cayucos navegan hacia las Islas Canarias.", []),
+        # a demonym that names a language is no state; the same word as an adjective is
+        ("Free Swedish lessons are offered to refugees in Malmö.", []),
+        ("Greek and Turkish coastguards met in Ankara; migrants learn Greek.", ["GR", "TR"]),
+        ("Les réfugiés suivent des cours d'allemand ; les autorités allemandes financent.", ["DE"]),
+        ("El curso de neerlandés empieza en marzo para los solicitantes de asilo.", []),
+        ("تقدم دروس اللغة الفرنسية للمهاجرين بينما تمول الحكومة الفرنسية البرنامج.", ["FR"]),
     ],
 )
 def test_countries(engine: Engine, text: str, codes: list[str]) -> None:

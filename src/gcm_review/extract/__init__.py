@@ -12,7 +12,7 @@ from ..gazetteer import country_names, load_countries, load_organisations
 from ..linear import Vector
 from ..models import Entity, Place, StatementType
 from ..phrases import PhraseHit, PhraseMatcher, longest_keys
-from ..text import Token, is_arabic, key_maker, surface_keys, tokenize
+from ..text import Token, is_arabic, key_maker, load_profile, surface_keys, tokenize
 from .actors import actor_rules
 from .statements import StatementClassifier
 
@@ -107,10 +107,15 @@ class Extractor:
         """
         tokens = tokenize(text) if tokens is None else tokens
         candidates: list[tuple[int, int, str, str]] = []
+        languages = _languages(lang)
         for hit in self._names.find([t.key for t in tokens]):
             name = _pick(hit, tokens)
-            if name is not None:
-                candidates.append((hit.first, hit.last, name.type, name.value))
+            if name is None:
+                continue
+            kind = name.type
+            if kind == "country" and languages.names(tokens, hit.first, hit.last):
+                kind = "none"  # "cours d'allemand": the language, not Germany
+            candidates.append((hit.first, hit.last, kind, name.value))
         words = [t.text for t in tokens]
         found = [] if self._acronym_words.isdisjoint(words) else self._acronyms.find(words)
         for acronym in found:
@@ -188,6 +193,35 @@ def _bloc_members(
             Entity("country", text[start:end], start, end, code, False) for code in grouping.members
         ]
     return members
+
+
+@dataclass(frozen=True, slots=True)
+class _Languages:
+    """The language names of a language that are also demonyms, with the words that make
+    one a language: right before it ("cours d'", "en", "اللغة") or right after ("lessons")."""
+
+    words: frozenset[str]
+    before: tuple[tuple[str, ...], ...]
+    after: frozenset[str]
+
+    def names(self, tokens: Sequence[Token], first: int, last: int) -> bool:
+        """Whether the tokens ``first``..``last`` name a language, not a state."""
+        if first != last or tokens[first].key not in self.words:
+            return False
+        if last + 1 < len(tokens) and tokens[last + 1].key in self.after:
+            return True
+        keys = tuple(t.key for t in tokens[max(0, first - 3) : first])
+        return any(keys[len(keys) - len(words) :] == words for words in self.before)
+
+
+@cache
+def _languages(lang: str) -> _Languages:
+    profile = load_profile(lang)
+    return _Languages(
+        frozenset(key for name in profile.language_names for key in surface_keys(name)),
+        tuple(tuple(keys) for words in profile.language_before if (keys := surface_keys(words))),
+        frozenset(key for word in profile.language_after for key in surface_keys(word)),
+    )
 
 
 def _pick(hit: PhraseHit[_Name], tokens: Sequence[Token]) -> _Name | None:
