@@ -288,10 +288,11 @@ class KeyMaker:
         self.person_nouns = profile.person_nouns
         self.prefixes = sorted({fold(p) for p in profile.prefixes}, key=len, reverse=True)
         self.suffixes = sorted({fold(s) for s in profile.suffixes}, key=len, reverse=True)
+        # the stems of the sound plurals, whose construct forms end in ي or و (computed by the
+        # stemmer itself, with none known yet)
         self.construct: frozenset[str] = frozenset()
-        self.stem = lru_cache(maxsize=100_000)(self._compute_stem)
-        # the stems of the sound plurals, whose construct forms end in ي or و
         self.construct = frozenset(self._compute_stem(fold(p)) for p in profile.sound_plurals)
+        self.stem = lru_cache(maxsize=100_000)(self._compute_stem)
         self.lemmas = Memo(self.compute_lemma, _LEMMA_CACHE)
         """Each word's lemma key (None for a stop word), by the word as written."""
         self._negations = profile.negations

@@ -50,8 +50,9 @@ _CLASSIFIER_C = 10.0
 _PRINCIPLE_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _STATEMENT_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _GRID = [round(0.05 * i, 2) for i in range(2, 19)]
-_PRINCIPLE_PRECISION = 0.7  # held-out precision the principle thresholds keep (the highest floor
-# that costs no held-out F1 on our examples)
+# held-out precision every principle threshold keeps: the highest floor that costs no held-out
+# F1 on our examples
+_PRINCIPLE_PRECISION = 0.7
 _OWN_THRESHOLD = 30  # positive examples a principle needs to get a threshold of its own
 _TOPIC_PRIOR = 2.0  # pseudo-examples of a principle's overall share in P(principle | objective)
 _SHIFT_SCALES = [round(0.1 * i, 1) for i in range(11)]
