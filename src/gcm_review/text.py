@@ -281,6 +281,8 @@ class KeyMaker:
     or strip their clitics and affixes (Arabic). Surface keys are on the tokens themselves.
     """
 
+    construct: frozenset[str] = frozenset()  # stems of plurals read in the construct state
+
     def __init__(self, profile: LanguageProfile) -> None:
         self.lang = profile.language
         self.stopwords = frozenset(fold(word) for word in profile.stopwords)
@@ -289,8 +291,7 @@ class KeyMaker:
         self.prefixes = sorted({fold(p) for p in profile.prefixes}, key=len, reverse=True)
         self.suffixes = sorted({fold(s) for s in profile.suffixes}, key=len, reverse=True)
         # the stems of the sound plurals, whose construct forms end in ي or و (computed by the
-        # stemmer itself, with none known yet)
-        self.construct: frozenset[str] = frozenset()
+        # stemmer itself, with none known yet: the class's empty set)
         self.construct = frozenset(self._compute_stem(fold(p)) for p in profile.sound_plurals)
         self.stem = lru_cache(maxsize=100_000)(self._compute_stem)
         self.lemmas = Memo(self.compute_lemma, _LEMMA_CACHE)

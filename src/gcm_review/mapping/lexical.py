@@ -64,9 +64,10 @@ class Hit(NamedTuple):
 
 
 class LexiconIndex:
-    """One language's lexicon compiled for matching."""
+    """One language's lexicon compiled for matching (``gaps``: also for cues read with one
+    word inside them)."""
 
-    def __init__(self, lexicon: Lexicon, framework: Framework, keys: KeyMaker) -> None:
+    def __init__(self, lexicon: Lexicon, framework: Framework, keys: KeyMaker, gaps: bool) -> None:
         self.keys = keys
         cues: list[tuple[list[str], tuple[Target, float]]] = []
         for number, entries in lexicon.objectives.items():
@@ -89,7 +90,9 @@ class LexiconIndex:
         )
         # cues (target, weight) and relevance terms (their kind) share one automaton: one pass
         self.phrases: PhraseMatcher[tuple[Target, float] | str] = PhraseMatcher([*cues, *terms])
-        self.gaps = _Gaps(cues, [keys for keys, _ in (*cues, *terms)], keys.negations)
+        self.gaps = (
+            _Gaps(cues, [keys for keys, _ in (*cues, *terms)], keys.negations) if gaps else None
+        )
         self.references = _ReferencePatterns(lexicon, framework, keys)
 
 
@@ -194,7 +197,7 @@ class LexicalMatcher:
     def __init__(self, framework: Framework, options: LexicalOptions, gaps: bool = True) -> None:
         self.framework = framework
         self.options = options
-        self.gaps = gaps
+        self._gaps = gaps
         self._indexes: dict[str, LexiconIndex] = {}
 
     def index(self, lang: str) -> LexiconIndex | None:
@@ -203,7 +206,7 @@ class LexicalMatcher:
             lexicon = self.framework.lexicons.get(lang)
             if lexicon is None:
                 return None
-            self._indexes[lang] = LexiconIndex(lexicon, self.framework, key_maker(lang))
+            self._indexes[lang] = LexiconIndex(lexicon, self.framework, key_maker(lang), self._gaps)
         return self._indexes[lang]
 
     def find(self, text: str, lang: str, tokens: Sequence[Token]) -> LexicalEvidence:
@@ -215,7 +218,7 @@ class LexicalMatcher:
         content = [(key, token) for token in tokens if (key := lemmas[token.text]) is not None]
         sequence = [key for key, _ in content]
         found = index.phrases.find(sequence)
-        if self.gaps:
+        if index.gaps is not None:
             found += index.gaps.hits(sequence, found)
         hits = self._cue_hits(found, [token for _, token in content], text)
         if index.references.may_cite(tokens) or "§" in text:
