@@ -136,7 +136,7 @@ def test_the_trained_relevance_layer_reads_the_states_named(engine: Engine) -> N
     fusion = engine.framework.fusion
     assert fusion is not None
     by_states = [
-        probability(fusion.relevance, relevance_row(lexical, rows["objective"], n))
+        probability(fusion.relevance, relevance_row(lexical, rows["objective"], n, 0.5))
         for n in range(5)
     ]
     assert by_states[0] < by_states[1] < by_states[2] < by_states[3] == by_states[4]
@@ -148,7 +148,7 @@ def test_the_pipeline_gives_the_map_the_states_a_passage_names(engine: Engine) -
     fusion = engine.framework.fusion
     assert fusion is not None
     only_states = fusion.relevance.model_copy(
-        update={"coef": [0.0, 0.0, 0.0, 0.0, 0.0, 9.0], "intercept": -3.0, "threshold": 0.5}
+        update={"coef": [0.0, 0.0, 0.0, 0.0, 0.0, 9.0, 0.0], "intercept": -3.0, "threshold": 0.5}
     )
     framework = dataclasses.replace(
         engine.framework, fusion=fusion.model_copy(update={"relevance": only_states})
@@ -159,6 +159,36 @@ def test_the_pipeline_gives_the_map_the_states_a_passage_names(engine: Engine) -
         "Qatar and Malaysia", "the city"
     )
     assert not strict.classify(unnamed, "en").relevant
+
+
+@pytest.mark.parametrize(
+    ("moved", "stayed", "lang"),
+    [
+        (
+            "Drought forced thousands of families to leave their villages and look for work "
+            "abroad.",
+            "Drought cut wheat harvests by a third and food prices are expected to rise.",
+            "en",
+        ),
+        (
+            "La sequía obligó a miles de familias a abandonar sus tierras y buscar trabajo en "
+            "otros países.",
+            "La sequía redujo en un tercio las cosechas de trigo y los precios de los alimentos "
+            "subirán.",
+            "es",
+        ),
+    ],
+)
+def test_the_relevance_classifier_tells_people_moving_from_the_same_topic_without_them(
+    engine: Engine, moved: str, stayed: str, lang: str
+) -> None:
+    """Neither passage has a migration term, so the relevance layer decides; the sentence
+    vector tells the one where people leave from the one where only harvests suffer."""
+    for text in (moved, stayed):
+        assert not engine.mapper.lexical.find(text, lang, tokenize(text)).relevant
+    assert engine.classify(moved, lang).relevant
+    assert engine.classify(moved, lang).objectives[0].target == "2"
+    assert not engine.classify(stayed, lang).relevant
 
 
 def test_arabic_clitics_and_plural_forms_match_the_same_cue(engine: Engine) -> None:

@@ -154,6 +154,8 @@ class Fusion(_Strict):
     principle: FusionLayer
     objective_classifier: LinearLayer
     principle_classifier: LinearLayer
+    # whether a passage is about people moving at all, from its sentence vector
+    relevance_classifier: LinearLayer
     statement: LinearLayer
     # per objective, P(principle | objective) over the labelled examples (smoothed)
     principle_topics: dict[Phrase, dict[Phrase, float]] = {}

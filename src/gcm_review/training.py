@@ -30,6 +30,7 @@ from .framework import Fusion, FusionLayer, LinearLayer, RelevanceLayer
 from .linear import LinearModel
 from .mapping.fusion import (
     FEATURES,
+    MIGRATION,
     PRINCIPLE_FEATURES,
     RELEVANCE_FEATURES,
     document_kind_prior,
@@ -47,6 +48,7 @@ logger = logging.getLogger(__name__)
 _FOLDS = 5
 _REJECTION = 0.97  # share of held-out off-topic passages the relevance layer keeps out
 _CLASSIFIER_C = 10.0
+_RELEVANCE_C = 1.0
 _PRINCIPLE_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _STATEMENT_C = 3.0  # chosen by 5-fold CV on the training examples (0.3-10 tried)
 _GRID = [round(0.05 * i, 2) for i in range(2, 19)]
@@ -116,7 +118,8 @@ def train_framework(engine: Engine) -> TrainingReport:
         vectors,
         [{"objective": objective_model, "principle": model} for model in unseen],
     )
-    relevance, relevance_cv, relevant = _fit_relevance(passages)
+    classifiers["relevance"], migration = _fit_relevance_classifier(examples, vectors)
+    relevance, relevance_cv, relevant = _fit_relevance(passages, migration)
     objective, principle = _target_rows(passages, labels, relevant)
     obj_layer, obj_cv, obj_held_out = _fit_layer(
         objective, FEATURES, limit=engine.mapper.options.max_objectives, precision=0.8, ranked=True
@@ -146,6 +149,7 @@ def train_framework(engine: Engine) -> TrainingReport:
         principle=pri_layer,
         objective_classifier=classifiers["objective"],
         principle_classifier=classifiers["principle"],
+        relevance_classifier=classifiers["relevance"],
         statement=statement,
         statement_kinds=statement_kinds,
         lexical_statement=lexical_statement,
@@ -206,10 +210,42 @@ def _collect(
     return passages
 
 
+def _fit_relevance_classifier(
+    examples: Sequence[GoldPassage], vectors: npt.NDArray[np.float32]
+) -> tuple[LinearLayer, list[float]]:
+    """A logistic model over sentence vectors of whether a passage is about people moving
+    (an example with objectives) or not.
+
+    Returns:
+        the model trained on every example, and each example's probability from the model
+        trained on the folds without it.
+    """
+    sklearn = _sklearn()
+    y = [int(bool(e.objectives)) for e in examples]
+    model = sklearn.linear_model.LogisticRegression(
+        C=_RELEVANCE_C, max_iter=3000, class_weight="balanced"
+    )
+    folds = sklearn.model_selection.KFold(n_splits=_FOLDS, shuffle=True, random_state=0)
+    held_out = sklearn.model_selection.cross_val_predict(
+        model, vectors, y, cv=folds, method="predict_proba"
+    )[:, 1]
+    model.fit(vectors, y)
+    layer = LinearLayer(
+        classes=[MIGRATION],
+        features=[],
+        vector=True,
+        coef=[[round(float(c), 4) for c in model.coef_[0]]],
+        intercept=[round(float(model.intercept_[0]), 4)],
+        multilabel=True,
+    )
+    return layer, [float(p) for p in held_out]
+
+
 def _fit_relevance(
-    passages: Sequence[_Passage],
+    passages: Sequence[_Passage], migration: Sequence[float]
 ) -> tuple[RelevanceLayer, dict[str, float], list[bool]]:
-    """Fit the relevance layer on the passages the lexical gate does not let in.
+    """Fit the relevance layer on the passages the lexical gate does not let in
+    (``migration``: each passage's held-out probability from the relevance classifier).
 
     The threshold keeps at least ``_REJECTION`` of the held-out negatives out while letting
     in as many held-out positives as possible.
@@ -217,7 +253,9 @@ def _fit_relevance(
     sklearn = _sklearn()
     weak = [i for i, p in enumerate(passages) if not p.lexical.relevant]
     x = [
-        relevance_row(passages[i].lexical, passages[i].rows["objective"], passages[i].states)
+        relevance_row(
+            passages[i].lexical, passages[i].rows["objective"], passages[i].states, migration[i]
+        )
         for i in weak
     ]
     y = [int(bool(passages[i].example.objectives)) for i in weak]

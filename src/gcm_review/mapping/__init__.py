@@ -26,6 +26,7 @@ from ..linear import LinearModel
 from ..models import Evidence, Match
 from ..text import Token, tokenize
 from .fusion import (
+    MIGRATION,
     asserted,
     document_kind_prior,
     feature_rows,
@@ -170,7 +171,7 @@ class Mapper:
             [encoded] = self.encode([text]) or []
         vector, closest = encoded.vector, encoded.similarities
         rows = {"objective": self._rows("objective", lexical, closest, vector, self.classifiers)}
-        if not self._relevant(lexical, rows["objective"], states):
+        if not self._relevant(lexical, rows["objective"], states, vector):
             return PassageMap(False, (), ())
         fusion = self.framework.fusion
         assert fusion is not None  # guarded by self.semantic
@@ -232,7 +233,7 @@ class Mapper:
         )
 
     def _relevant(
-        self, lexical: LexicalEvidence, rows: dict[str, list[float]], states: int
+        self, lexical: LexicalEvidence, rows: dict[str, list[float]], states: int, vector: Vectors
     ) -> bool:
         """A migration term with enough cue evidence decides (the lexical gate); otherwise the
         relevance layer weighs the evidence, semantic included."""
@@ -240,10 +241,9 @@ class Mapper:
             return True
         fusion = self.framework.fusion
         assert fusion is not None  # guarded by self.semantic
-        return (
-            probability(fusion.relevance, relevance_row(lexical, rows, states))
-            >= fusion.relevance.threshold
-        )
+        migration = self.classifiers["relevance"].probabilities([], vector)[MIGRATION]
+        row = relevance_row(lexical, rows, states, migration)
+        return probability(fusion.relevance, row) >= fusion.relevance.threshold
 
     @cached_property
     def classifiers(self) -> dict[str, LinearModel]:
@@ -254,6 +254,7 @@ class Mapper:
         return {
             "objective": LinearModel(fusion.objective_classifier),
             "principle": LinearModel(fusion.principle_classifier),
+            "relevance": LinearModel(fusion.relevance_classifier),
         }
 
     def _fused(

@@ -86,15 +86,25 @@ def document_kind_prior(
     return table.get(kind or "other") or table.get("other", {})
 
 
-RELEVANCE_FEATURES = ("weak", "off_topic", "lexical", "semantic", "classifier", "states")
+RELEVANCE_FEATURES = (
+    "weak",
+    "off_topic",
+    "lexical",
+    "semantic",
+    "classifier",
+    "states",
+    "migration",
+)
+MIGRATION = "migration"  # the one class of the relevance classifier
 _STATES_CAP = 3  # states named: migration links two or more; a third adds little
 
 
 def relevance_row(
-    lexical: LexicalEvidence, rows: Mapping[str, Sequence[float]], states: int
+    lexical: LexicalEvidence, rows: Mapping[str, Sequence[float]], states: int, migration: float
 ) -> list[float]:
-    """Passage-level features of the relevance layer, from the objective feature rows and the
-    number of distinct states the passage names."""
+    """Passage-level features of the relevance layer, from the objective feature rows, the
+    number of distinct states the passage names and the probability that the passage is about
+    people moving given by the sentence-vector relevance classifier (``migration``)."""
     column = {name: i for i, name in enumerate(FEATURES)}
     best = {
         name: max((row[column[name]] for row in rows.values()), default=0.0)
@@ -107,6 +117,7 @@ def relevance_row(
         best["semantic"],
         best["classifier"],
         min(states, _STATES_CAP) / _STATES_CAP,
+        migration,
     ]
 
 
