@@ -1,8 +1,10 @@
-"""Phrase matching over token keys, and the pre-check keys that let a passage skip it."""
+"""Phrase matching over token keys, the pre-check keys that let a passage skip it, and the
+token columns the matchers read."""
 
 from __future__ import annotations
 
 from gcm_review.phrases import PhraseMatcher, longest_keys
+from gcm_review.text import as_tokens, tokenize
 
 PHRASES = [
     ("director",),
@@ -40,3 +42,19 @@ def test_a_passage_that_misses_the_pre_check_keys_has_no_hit() -> None:
         (5, 6, ("high commissioner",)),
     }
     assert matcher.find(passages[2]) == []
+
+
+def test_tokens_keep_their_words_folded_forms_and_keys_as_columns() -> None:
+    tokens = tokenize("Les Travailleurs migrants, وللمهاجرين")
+    assert (
+        tokens.words
+        == [t.text for t in tokens]
+        == ["Les", "Travailleurs", "migrants", "وللمهاجرين"]
+    )
+    assert tokens.folded == [t.folded for t in tokens]
+    assert tokens.keys == [t.key for t in tokens]
+    assert tokens.keys[-1] != tokens.folded[-1]  # the Arabic key drops the clitics
+    part = as_tokens(tokens[1:3])  # a slice is a plain list: its columns are made
+    assert (part.words, part.keys) == (["Travailleurs", "migrants"], tokens.keys[1:3])
+    assert as_tokens(tokens) is tokens
+    assert tokenize(" , ").keys == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate, repeat
@@ -139,6 +139,25 @@ class Token(NamedTuple):
     end: int
 
 
+class Tokens(list[Token]):
+    """A text's tokens, with their words, folded forms and keys also as lists of their own:
+    each matcher reads one of these whole, so they are made once, by ``tokenize``."""
+
+    __slots__ = ("folded", "keys", "words")
+
+    def __init__(self, tokens: Iterable[Token] = ()) -> None:
+        super().__init__(tokens)
+        self.words: list[str] = [token.text for token in self]
+        self.folded: list[str] = [token.folded for token in self]
+        self.keys: list[str] = [token.key for token in self]
+
+
+def as_tokens(tokens: Sequence[Token]) -> Tokens:
+    """``tokens`` as ``Tokens`` (as they are when ``tokenize`` made them; a slice or a list
+    of tokens gets its columns made here)."""
+    return tokens if isinstance(tokens, Tokens) else Tokens(tokens)
+
+
 _STOPS = frozenset(".!?؟…")
 _CLAUSE_MARKS = frozenset(";:؛")
 _NUMBER_MARKS = frozenset({".", ",", ":"})  # inside "100.000", "3,5", "10:30"
@@ -222,21 +241,25 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return folded, offsets
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Split text into word tokens with their spans and surface keys."""
     # Splitting on a capturing pattern gives [gap, word, gap, word, …, gap]: the running sum
     # of the pieces' lengths gives every word's start and end. Each step below is one call
     # that loops in C; tokens are made by the million.
     pieces = (_TOKEN_SPLIT_RE if _MARK_RE.search(text) else _PLAIN_SPLIT_RE).split(text)
     words = pieces[1::2]
-    if not words:
-        return []
-    bounds = list(accumulate(map(len, pieces)))
-    keys = list(map(_WORD_KEYS.__getitem__, words))
-    folded = map(itemgetter(0), keys)
-    surface = map(itemgetter(1), keys)
-    rows = zip(words, folded, surface, bounds[0:-1:2], bounds[1::2], strict=True)
-    return list(map(tuple.__new__, repeat(Token), rows))  # what Token._make does, minus a call
+    tokens = Tokens.__new__(Tokens)
+    if words:
+        bounds = list(accumulate(map(len, pieces)))
+        pairs = list(map(_WORD_KEYS.__getitem__, words))
+        folded = list(map(itemgetter(0), pairs))
+        keys = list(map(itemgetter(1), pairs))
+        rows = zip(words, folded, keys, bounds[0:-1:2], bounds[1::2], strict=True)
+        tokens.extend(map(tuple.__new__, repeat(Token), rows))  # Token._make minus a call
+    else:
+        folded = keys = []
+    tokens.words, tokens.folded, tokens.keys = words, folded, keys
+    return tokens
 
 
 class Memo(dict[_Key, _Value]):

@@ -12,7 +12,7 @@ from ..gazetteer import country_names, load_countries, load_organisations
 from ..linear import Vector
 from ..models import Entity, Place, StatementType
 from ..phrases import PhraseHit, PhraseMatcher, longest_keys
-from ..text import Token, is_arabic, key_maker, load_profile, surface_keys, tokenize
+from ..text import Token, as_tokens, is_arabic, key_maker, load_profile, surface_keys, tokenize
 from .actors import actor_rules
 from .statements import StatementClassifier
 
@@ -105,10 +105,10 @@ class Extractor:
 
         Each country is marked acting or merely named (``actors``).
         """
-        tokens = tokenize(text) if tokens is None else tokens
+        tokens = tokenize(text) if tokens is None else as_tokens(tokens)
         candidates: list[tuple[int, int, str, str]] = []
         languages = _languages(lang)
-        for hit in self._names.find([t.key for t in tokens]):
+        for hit in self._names.find(tokens.keys):
             name = _pick(hit, tokens)
             if name is None:
                 continue
@@ -116,7 +116,7 @@ class Extractor:
             if kind == "country" and languages.names(tokens, hit.first, hit.last):
                 kind = "none"  # "cours d'allemand": the language, not Germany
             candidates.append((hit.first, hit.last, kind, name.value))
-        words = [t.text for t in tokens]
+        words = tokens.words
         found = [] if self._acronym_words.isdisjoint(words) else self._acronyms.find(words)
         for acronym in found:
             candidates.append((acronym.first, acronym.last, "organisation", acronym.payloads[0]))

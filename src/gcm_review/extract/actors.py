@@ -23,7 +23,7 @@ from functools import cache
 
 from ..models import Entity
 from ..phrases import PhraseHit, PhraseMatcher, longest_keys
-from ..text import Token, fold, is_arabic, load_profile, sentence_ends_before, tokenize
+from ..text import Token, as_tokens, fold, is_arabic, load_profile, sentence_ends_before, tokenize
 
 _SUBJECT_WINDOW = 6  # tokens from the start of a sentence where its subject stands
 _MARKER_REACH = 4  # words between an agent or addressing phrase and the state it introduces
@@ -92,7 +92,7 @@ class ActorRules:
             return []
         starts = [token.start for token in tokens]
         firsts = [bisect_right(starts, state.start) - 1 for state in states]
-        words = [t.folded for t in tokens]
+        words = as_tokens(tokens).folded
         hits = [] if self.marker_words.isdisjoint(words) else self.markers.find(words)
         owners = self._owners(text, tokens, hits, states, firsts)
         addressed = self._addressed(text, tokens, hits, states, firsts)

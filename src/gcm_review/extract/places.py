@@ -44,7 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from ..datafiles import load_model
 from ..models import Place
 from ..phrases import PhraseMatcher, longest_keys
-from ..text import Token, fold, is_arabic, key_maker, tokenize
+from ..text import Token, as_tokens, fold, is_arabic, key_maker, tokenize
 
 _Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 _Lang = Literal["ar", "en", "es", "fr"]
@@ -205,7 +205,7 @@ class _PlaceIndex:
 
     def _keys(self, tokens: Sequence[Token]) -> list[str]:
         if not self._arabic:  # a Latin word's key is its folded form
-            return [t.folded for t in tokens]
+            return as_tokens(tokens).folded
         keys = self._key_cache
         return [keys.get(t.folded) or self._key(t.folded) for t in tokens]
 

@@ -26,6 +26,7 @@ from ..text import (
     Memo,
     Tense,
     Token,
+    as_tokens,
     fold,
     is_arabic,
     lemma_of,
@@ -101,7 +102,7 @@ class StatementClassifier:
     def cue_weights(self, lang: str, tokens: Sequence[Token]) -> list[float]:
         """Summed phrase weights per type, in ``STATEMENT_FEATURES`` order (capped)."""
         scores = dict.fromkeys(STATEMENT_FEATURES, 0.0)
-        for hit in self._matcher(lang).find([t.key for t in tokens]):
+        for hit in self._matcher(lang).find(as_tokens(tokens).keys):
             for kind, weight in hit.payloads:
                 scores[kind] += weight  # type: ignore[index]
         return [min(scores[kind], _CAP) for kind in STATEMENT_FEATURES]

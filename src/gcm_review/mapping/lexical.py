@@ -19,7 +19,7 @@ from typing import Literal, NamedTuple
 from ..framework import Framework, Lexicon
 from ..models import Evidence
 from ..phrases import PhraseHit, PhraseMatcher
-from ..text import KeyMaker, Token, fold, fold_with_offsets, key_maker, surface_keys
+from ..text import KeyMaker, Token, as_tokens, fold, fold_with_offsets, key_maker, surface_keys
 
 Target = tuple[str, str]
 Signal = Literal["strong", "weak"] | None  # ("objective", "15") or ("principle", "human rights")
@@ -132,7 +132,7 @@ class _ReferencePatterns:
     def may_cite(self, tokens: Sequence[Token]) -> bool:
         """Whether a citation can stand among the tokens: a trigger word ("objective",
         "الهدف", "para") with a number or an ordinal within the next or previous words."""
-        keys = [token.key for token in tokens]
+        keys = as_tokens(tokens).keys
         if self.triggers.isdisjoint(keys):
             return False
         for i, key in enumerate(keys):
