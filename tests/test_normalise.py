@@ -36,3 +36,12 @@ def test_offsets_point_back_to_the_original() -> None:
     page_start, page_end = clean.original_span(start, start + len("présidé"))
     assert raw[page_start - 100 : page_end - 100] == "présidé"
     assert len(clean.offsets) == len(clean.text)
+
+
+def test_other_whitespace_and_a_space_before_a_mark_are_normalised() -> None:
+    # French typography puts a no-break space before the colon; a tab or a thin space is
+    # whitespace too, however printable the rest of the text
+    for raw in ("Objectif 15\u00a0: accès", "Objectif\t15 : accès", "Objectif\u200915 : accès"):
+        assert normalise_text(raw) == "Objectif 15: accès"
+    assert normalise_text("les migrants ) et") == "les migrants) et"
+    assert normalise_text("Objectif 15: accès") == "Objectif 15: accès"

@@ -30,6 +30,7 @@ _DEBRIS_RE = re.compile(r"[.,;:،؛](?:\s*[.,;:،؛])*\s*([.,;:،؛])(?=\s|$)")
 # A full stop between a letter and a lower-case Latin word does not end a sentence.
 _STRAY_STOP_RE = re.compile(r"\.(?<=[^\W\d_]{2}\.)(?=\s+[a-zàâçéèêëîïôûùüÿœæ])")
 _SPACE_BEFORE_RE = re.compile(r"\s(?=[,.;:)\]])")
+_SPACED_MARKS = tuple(" " + mark for mark in ",.;:)]")
 
 
 def normalise_block(block: Block) -> CleanBlock:
@@ -109,7 +110,8 @@ def _keep_last_mark(match: re.Match[str]) -> Sequence[Piece]:
 def _has_odd_space(text: str) -> bool:
     # plain string searches are much faster than a regular expression scan
     edges = text[:1].isspace() or text[-1:].isspace()
-    return edges or "  " in text or bool(_OTHER_SPACE_RE.search(text))
+    # only a text that is not all printable can hold whitespace other than the space
+    return edges or "  " in text or (not text.isprintable() and bool(_OTHER_SPACE_RE.search(text)))
 
 
 # Each edit runs only where a cheap test says it can match.
@@ -119,5 +121,6 @@ _EDITS: tuple[tuple[re.Pattern[str], Editor, Callable[[str], bool]], ...] = (
     (_SPACE_RE, _single_space, _has_odd_space),
     (_DEBRIS_RE, _keep_last_mark, lambda text: bool(_DEBRIS_RE.search(text))),
     (_STRAY_STOP_RE, _drop, lambda text: bool(_STRAY_STOP_RE.search(text))),
-    (_SPACE_BEFORE_RE, _drop, lambda text: bool(_SPACE_BEFORE_RE.search(text))),
+    # the space edit has left single spaces only (or its test sent the text down this path)
+    (_SPACE_BEFORE_RE, _drop, lambda text: any(pair in text for pair in _SPACED_MARKS)),
 )
