@@ -528,7 +528,9 @@ def _fit_objective_classifier(index: SemanticIndex) -> LinearLayer:
     """A multinomial classifier of sentence vectors trained on the objective prototypes."""
     sklearn = _sklearn()
     rows = [i for i, target in enumerate(index.targets) if target[0] == "objective"]
-    model = sklearn.linear_model.LogisticRegression(C=_CLASSIFIER_C, max_iter=3000)
+    model = sklearn.linear_model.LogisticRegression(
+        C=_CLASSIFIER_C, max_iter=3000, class_weight="balanced"
+    )
     model.fit(index.vectors[rows], [index.targets[i][1] for i in rows])
     return _linear_layer(model, [], vector=True)
 
