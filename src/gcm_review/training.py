@@ -237,15 +237,7 @@ def _fit_relevance_classifier(
         model, vectors, y, cv=folds, method="predict_proba"
     )[:, 1]
     model.fit(vectors, y)
-    layer = LinearLayer(
-        classes=[MIGRATION],
-        features=[],
-        vector=True,
-        coef=[[round(float(c), 4) for c in model.coef_[0]]],
-        intercept=[round(float(model.intercept_[0]), 4)],
-        multilabel=True,
-    )
-    return layer, [float(p) for p in held_out]
+    return _multilabel_layer([MIGRATION], [model]), [float(p) for p in held_out]
 
 
 def _fit_relevance(
@@ -524,6 +516,18 @@ def _linear_layer(model: Any, features: Sequence[str], vector: bool) -> LinearLa
     )
 
 
+def _multilabel_layer(classes: Sequence[str], models: Sequence[Any]) -> LinearLayer:
+    """One binary logistic model per class over the sentence vector, as one stored layer."""
+    return LinearLayer(
+        classes=list(classes),
+        features=[],
+        vector=True,
+        coef=[[round(float(c), 4) for c in model.coef_[0]] for model in models],
+        intercept=[round(float(model.intercept_[0]), 4) for model in models],
+        multilabel=True,
+    )
+
+
 def _fit_objective_classifier(index: SemanticIndex) -> LinearLayer:
     """A multinomial classifier of sentence vectors trained on the objective prototypes."""
     sklearn = _sklearn()
@@ -553,22 +557,13 @@ def _fit_principle_classifier(
     def fit(rows: Sequence[int]) -> LinearLayer:
         x = np.vstack([vectors[list(rows)], index.vectors[prototypes]])
         y = [labels[i] for i in rows] + [{index.targets[i][1]} for i in prototypes]
-        coef, intercept = [], []
-        for target in classes:
-            model = sklearn.linear_model.LogisticRegression(
+        models = [
+            sklearn.linear_model.LogisticRegression(
                 C=_PRINCIPLE_C, max_iter=3000, class_weight="balanced"
-            )
-            model.fit(x, [int(target in row) for row in y])
-            coef.append([round(float(c), 4) for c in model.coef_[0]])
-            intercept.append(round(float(model.intercept_[0]), 4))
-        return LinearLayer(
-            classes=classes,
-            features=[],
-            vector=True,
-            coef=coef,
-            intercept=intercept,
-            multilabel=True,
-        )
+            ).fit(x, [int(target in row) for row in y])
+            for target in classes
+        ]
+        return _multilabel_layer(classes, models)
 
     unseen: list[LinearModel | None] = [None] * len(labels)
     folds = sklearn.model_selection.KFold(n_splits=_FOLDS, shuffle=True, random_state=0)
