@@ -65,3 +65,21 @@ def test_a_principle_threshold_of_its_own_keeps_the_precision_floor() -> None:
     assert _target_thresholds(rows, probabilities, 0.5, precision=0.8) == {}
     # ... or to the one nearest it
     assert _target_thresholds(rows, probabilities, 0.2, precision=0.8) == {"human rights": 0.35}
+
+
+def test_a_ranked_target_below_the_floor_keeps_its_precision_instead() -> None:
+    # 10 positives scored 0.95, 30 positives and 20 negatives at 0.5: at the layer's 0.4
+    # precision is 40/60. A floor of 0.85 would raise the threshold above 0.5 and keep only
+    # the 10 sure positives (F1 0.4); relative to its own precision the target keeps 0.4
+    # (F1 0.8), the layer's threshold, so it gets none of its own
+    scored = [(0.95, 1)] * 10 + [(0.5, 1)] * 30 + [(0.5, 0)] * 20
+    rows = _Rows(
+        x=[[p] for p, _ in scored],
+        y=[label for _, label in scored],
+        group=list(range(len(scored))),
+        target=["7"] * len(scored),
+        strong=[True] * len(scored),
+    )
+    probabilities = [p for p, _ in scored]
+    assert _target_thresholds(rows, probabilities, 0.4, precision=0.85) == {"7": 0.55}
+    assert _target_thresholds(rows, probabilities, 0.4, precision=0.85, relative=True) == {}

@@ -398,7 +398,10 @@ def _fit_layer(
     The thresholds maximise micro F1 (plus top-1 accuracy when ``ranked``: objectives are
     read best first) among those keeping held-out precision at ``precision`` or above. A layer
     read as a set (principles) then gives each target with enough positive examples its own
-    threshold (``_target_thresholds``); the figures returned apply them.
+    threshold (``_target_thresholds``); the figures returned apply them. Ranked layers keep
+    each target at the precision floor or at its precision under the layer's threshold,
+    whichever is lower (``relative``): a target often confused with its neighbours would
+    otherwise be pushed to a threshold that drops most of its passages.
     """
     sklearn = _sklearn()
     model = sklearn.linear_model.LogisticRegression(C=1.0, max_iter=2000)
@@ -418,7 +421,7 @@ def _fit_layer(
             best = (value, threshold, top, figures)
     assert best is not None
     _, threshold, top, figures = best
-    own = {} if ranked else _target_thresholds(rows, held_out, threshold, precision)
+    own = _target_thresholds(rows, held_out, threshold, precision, relative=ranked)
     if own:
         figures = _simulate(rows, held_out, threshold, top, limit, own)
     model.fit(rows.x, rows.y)
@@ -434,12 +437,17 @@ def _fit_layer(
 
 
 def _target_thresholds(
-    rows: _Rows, probabilities: Sequence[float], default: float, precision: float
+    rows: _Rows,
+    probabilities: Sequence[float],
+    default: float,
+    precision: float,
+    relative: bool = False,
 ) -> dict[str, float]:
     """Each target's own threshold: the one of ``_GRID`` with the best held-out F1 on that
     target's rows alone among those keeping its held-out precision at ``precision`` or above
-    (ties go to the value nearest ``default``), for the targets with at least
-    ``_OWN_THRESHOLD`` positive examples. Targets whose best is ``default`` are left out.
+    (``relative``: or at its precision under ``default``, when that is lower; ties go to the
+    value nearest ``default``), for the targets with at least ``_OWN_THRESHOLD`` positive
+    examples. Targets whose best is ``default`` are left out.
     """
     by_target: dict[str, list[tuple[float, int]]] = {}
     for target, p, label in zip(rows.target, probabilities, rows.y, strict=True):
@@ -450,9 +458,13 @@ def _target_thresholds(
         if positives < _OWN_THRESHOLD:
             continue
         kept = [[label for p, label in scored if p >= t] for t in _GRID]
+        floor = precision
+        if relative:
+            at_default = [label for p, label in scored if p >= default]
+            floor = min(floor, sum(at_default) / len(at_default) if at_default else 1.0)
         f1 = [
             round(2 * sum(labels) / (len(labels) + positives), 6)
-            if sum(labels) >= precision * len(labels)
+            if sum(labels) >= floor * len(labels)
             else -1.0
             for labels in kept
         ]
