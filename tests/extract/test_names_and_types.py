@@ -37,6 +37,12 @@ from gcm_review.text import tokenize
         ("Les réfugiés suivent des cours d'allemand ; les autorités allemandes financent.", ["DE"]),
         ("El curso de neerlandés empieza en marzo para los solicitantes de asilo.", []),
         ("تقدم دروس اللغة الفرنسية للمهاجرين بينما تمول الحكومة الفرنسية البرنامج.", ["FR"]),
+        # a region of one state named after another is neither
+        ("Seasonal workers from Mexico pick fruit in British Columbia and New Mexico.", ["MX"]),
+        ("Des travailleurs saisonniers arrivent en Colombie-Britannique.", []),
+        ("Los migrantes varados en el cantón de Una-Sana piden ayuda.", []),
+        ("La Embajada Británica en Madrid financia el programa.", ["GB", "ES"]),
+        ("يعمل مهاجرون مكسيكيون في كولومبيا البريطانية.", ["MX"]),
     ],
 )
 def test_countries(engine: Engine, text: str, codes: list[str]) -> None:
