@@ -83,3 +83,18 @@ def test_a_ranked_target_below_the_floor_keeps_its_precision_instead() -> None:
     probabilities = [p for p, _ in scored]
     assert _target_thresholds(rows, probabilities, 0.4, precision=0.85) == {"7": 0.55}
     assert _target_thresholds(rows, probabilities, 0.4, precision=0.85, relative=True) == {}
+
+
+def test_a_target_that_never_keeps_the_floor_is_never_asserted() -> None:
+    # every threshold that keeps a hit keeps one negative for each positive: precision 0.5
+    # under a floor of 0.7 at all of them, so the target gets 1.0 rather than a guess
+    scored = [(0.8, 1), (0.8, 0)] * 20 + [(0.3, 1), (0.3, 0)] * 20
+    rows = _Rows(
+        x=[[p] for p, _ in scored],
+        y=[label for _, label in scored],
+        group=list(range(len(scored))),
+        target=["people-centred"] * len(scored),
+        strong=[True] * len(scored),
+    )
+    probabilities = [p for p, _ in scored]
+    assert _target_thresholds(rows, probabilities, 0.35, precision=0.7) == {"people-centred": 1.0}

@@ -396,12 +396,13 @@ def _fit_layer(
     """Fit one fusion layer and choose its thresholds on held-out folds.
 
     The thresholds maximise micro F1 (plus top-1 accuracy when ``ranked``: objectives are
-    read best first) among those keeping held-out precision at ``precision`` or above. A layer
-    read as a set (principles) then gives each target with enough positive examples its own
-    threshold (``_target_thresholds``); the figures returned apply them. Ranked layers keep
-    each target at the precision floor or at its precision under the layer's threshold,
-    whichever is lower (``relative``): a target often confused with its neighbours would
-    otherwise be pushed to a threshold that drops most of its passages.
+    read best first, and the best one has a lower ``top_threshold``; principles are read as a
+    set) among those keeping held-out precision at ``precision`` or above. Each target with
+    enough positive examples then gets its own threshold (``_target_thresholds``); the figures
+    returned apply them. Ranked layers keep each target at the precision floor or at its
+    precision under the layer's threshold, whichever is lower (``relative``): a target often
+    confused with its neighbours would otherwise be pushed to a threshold that drops most of
+    its passages.
     """
     sklearn = _sklearn()
     model = sklearn.linear_model.LogisticRegression(C=1.0, max_iter=2000)
@@ -410,9 +411,11 @@ def _fit_layer(
         model, rows.x, rows.y, groups=rows.group, cv=folds, method="predict_proba"
     )[:, 1]
     best: tuple[float, float, float, dict[str, float]] | None = None
-    for threshold, top in product(_GRID, _GRID):
-        if top > threshold:
-            continue
+    if ranked:
+        pairs = [(t, top) for t, top in product(_GRID, _GRID) if top <= t]
+    else:  # a set (principles) has no best target: a top_threshold of 1.0 is never reached
+        pairs = [(t, 1.0) for t in _GRID]
+    for threshold, top in pairs:
         figures = _simulate(rows, held_out, threshold, top, limit)
         value = figures["f1"] + (figures["top1"] if ranked else 0.0)
         if figures["precision"] < precision:
@@ -447,7 +450,8 @@ def _target_thresholds(
     target's rows alone among those keeping its held-out precision at ``precision`` or above
     (``relative``: or at its precision under ``default``, when that is lower; ties go to the
     value nearest ``default``), for the targets with at least ``_OWN_THRESHOLD`` positive
-    examples. Targets whose best is ``default`` are left out.
+    examples. Targets whose best is ``default`` are left out; a target that keeps the floor
+    at no threshold with a single hit gets 1.0: it is never asserted.
     """
     by_target: dict[str, list[tuple[float, int]]] = {}
     for target, p, label in zip(rows.target, probabilities, rows.y, strict=True):
@@ -468,7 +472,9 @@ def _target_thresholds(
             else -1.0
             for labels in kept
         ]
-        _, _, chosen = max(zip(f1, (-abs(t - default) for t in _GRID), _GRID, strict=True))
+        best, _, chosen = max(zip(f1, (-abs(t - default) for t in _GRID), _GRID, strict=True))
+        if best <= 0:
+            chosen = 1.0
         if chosen != default:
             own[target] = chosen
     return own
