@@ -181,6 +181,14 @@ def test_evaluate_on_a_small_gold_file(tmp_path: Path) -> None:
     table = runner.invoke(app, ["evaluate", str(gold)])
     assert "top1_accuracy" in table.stdout and "Per principle" in table.stdout
     assert "confusions of statement types (gold → predicted): recommendation→" in table.stdout
+    assert "intervals" not in figures and "95 %" not in table.stdout
+    # one passage of each kind: every resample agrees with the figure itself
+    with_intervals = json.loads(
+        runner.invoke(app, ["evaluate", str(gold), "--json", "--intervals"]).stdout
+    )
+    assert with_intervals["intervals"]["en"]["top1_accuracy"] == [1.0, 1.0]
+    shown = runner.invoke(app, ["evaluate", str(gold), "--intervals"]).stdout
+    assert "95 % intervals" in shown and "1.000–1.000" in shown
 
 
 def test_evaluate_names_the_bad_line(tmp_path: Path) -> None:

@@ -43,6 +43,7 @@ from . import (
     write_report,
 )
 from .analyse import ENTITY_TYPES, list_entities, list_events
+from .evaluate import INTERVAL_METRICS
 from .pipeline import default_cache_dir
 from .present.coverage import coverage_csv, coverage_json, coverage_table
 from .present.records import analysis_record, classify_record, event_record
@@ -63,6 +64,7 @@ err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 DEFAULT_DB = Path("gcm-review.db")
+_DRAWS = 1000  # bootstrap resamples of `evaluate --intervals`
 
 
 def _mode(value: str) -> str:
@@ -395,14 +397,23 @@ def evaluate_command(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     mode: Annotated[str, ModeOption] = "full",
+    intervals: Annotated[
+        bool,
+        typer.Option(
+            "--intervals",
+            help=f"Also give 95 % bootstrap intervals ({_DRAWS} resamples of the passages).",
+        ),
+    ] = False,
 ) -> None:
     """Score the engine on a labelled set: top-1, micro/macro F1, rejection, per language."""
     with _library_errors():
-        result = evaluate(load_gold(gold), _engine(mode))
+        result = evaluate(load_gold(gold), _engine(mode), _DRAWS if intervals else 0)
     if as_json:
         sys.stdout.write(json.dumps(result, indent=2) + "\n")
         return
     out.print(_evaluation_table(result))
+    if intervals:
+        out.print(_interval_table(result["intervals"]))
     out.print(_target_table("objective", result["per_objective"]))
     out.print(_target_table("principle", result["per_principle"]))
     for key, label in (("confusions", "objectives"), ("statement_confusions", "statement types")):
@@ -417,6 +428,17 @@ def _target_table(name: str, rows: dict[str, dict[str, Any]]) -> Table:
     for target, row in rows.items():
         figures = (f"{row[k]:.2f}" for k in ("precision", "recall", "f1"))
         table.add_row(target, *figures, str(row["support"]))
+    return table
+
+
+def _interval_table(intervals: dict[str, dict[str, list[float] | None]]) -> Table:
+    table = Table(title=f"95 % intervals ({_DRAWS} bootstrap resamples of the passages)")
+    table.add_column("metric")
+    for name in intervals:
+        table.add_column(name, justify="right")
+    for metric in INTERVAL_METRICS:
+        cells = (intervals[name][metric] for name in intervals)
+        table.add_row(metric, *("-" if c is None else f"{c[0]:.3f}–{c[1]:.3f}" for c in cells))
     return table
 
 

@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from .errors import InputFormatError
 from .framework import Framework
 from .models import known_kind
@@ -126,13 +129,20 @@ def load_gold(path: Path | str) -> list[GoldPassage]:
     return items
 
 
-def evaluate(gold: list[GoldPassage], engine: Engine) -> dict[str, Any]:
+def evaluate(gold: list[GoldPassage], engine: Engine, draws: int = 0) -> dict[str, Any]:
     """Classify every gold passage and compare.
+
+    Args:
+        gold: the labelled passages.
+        engine: the engine to score.
+        draws: with a positive number, also give 95 % bootstrap intervals of the headline
+            figures from this many resamples of the passages (``intervals``).
 
     Returns:
         ``overall`` and ``per_language`` figures, ``per_objective`` and ``per_principle``
         precision/recall/F1, the most frequent ``confusions`` (gold primary objective →
-        predicted first) and ``statement_confusions`` (gold statement type → predicted).
+        predicted first) and ``statement_confusions`` (gold statement type → predicted);
+        ``intervals`` per slice (``all`` and each language) when ``draws`` is given.
     """
     principle_ids = principle_lookup(engine.framework)
     overall = Scores()
@@ -142,12 +152,14 @@ def evaluate(gold: list[GoldPassage], engine: Engine) -> dict[str, Any]:
     per_principle: dict[str, Counts] = defaultdict(Counts)
     confusions: Counter[tuple[str, str]] = Counter()
     type_confusions: Counter[tuple[str, str]] = Counter()
+    rows: dict[str, list[list[int]]] = defaultdict(list)  # per-passage counts, by language
     for item in gold:
         mapping = engine.classify(item.text, item.lang or None, item.kind)
         predicted = [int(m.target) for m in mapping.objectives]
         principles = {m.target for m in mapping.principles}
         gold_principles = {principle_ids.get(fold(p), p) for p in item.principles}
-        for scores in (overall, by_lang[item.lang]):
+        single = Scores()
+        for scores in (overall, by_lang[item.lang], single):
             _score(
                 scores,
                 item,
@@ -157,6 +169,7 @@ def evaluate(gold: list[GoldPassage], engine: Engine) -> dict[str, Any]:
                 mapping.statement_type,
                 mapping.countries,
             )
+        rows[item.lang].append(_counts(single))
         for number in set(item.objectives) | set(predicted):
             for table in (per_objective, by_lang_objective[item.lang]):
                 table[number].add(
@@ -174,7 +187,7 @@ def evaluate(gold: list[GoldPassage], engine: Engine) -> dict[str, Any]:
             confusions[(str(item.objectives[0]), str(predicted[0]) if predicted else "none")] += 1
         if not item.objectives and predicted:
             confusions[("none", str(predicted[0]))] += 1
-    return {
+    result = {
         "overall": overall.as_dict(_macro(per_objective)),
         "per_language": {
             lang: by_lang[lang].as_dict(_macro(by_lang_objective[lang])) for lang in sorted(by_lang)
@@ -184,6 +197,80 @@ def evaluate(gold: list[GoldPassage], engine: Engine) -> dict[str, Any]:
         "confusions": _pairs(confusions),
         "statement_confusions": _pairs(type_confusions),
     }
+    if draws > 0:
+        languages = sorted(rows)
+        slices = {"all": [row for lang in languages for row in rows[lang]]}
+        slices |= {lang: rows[lang] for lang in languages}
+        result["intervals"] = {
+            name: bootstrap_intervals(np.asarray(counts, dtype=np.int64), draws)
+            for name, counts in slices.items()
+        }
+    return result
+
+
+INTERVAL_METRICS = (
+    "top1_accuracy",
+    "micro_f1",
+    "off_topic_rejection",
+    "principle_f1",
+    "statement_type_accuracy",
+)
+
+
+def bootstrap_intervals(
+    counts: npt.NDArray[np.int64], draws: int, seed: int = 0
+) -> dict[str, list[float] | None]:
+    """95 % percentile intervals of the headline figures (``INTERVAL_METRICS``), resampling
+    the passages with replacement ``draws`` times; None for a figure the slice has no
+    passage for (no off-topic passage, say).
+
+    Args:
+        counts: one row per passage, as ``_counts`` gives it.
+        draws: how many resamples.
+        seed: of the random generator, so that a run can be repeated.
+    """
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(counts), size=(draws, len(counts)))
+    sums = counts[picks].sum(axis=1).T.astype(np.float64)
+    positives, hits, negatives, rejected, typed, type_hits = sums[:6]
+    objectives, principles = sums[6:9], sums[9:12]
+    figures = {
+        "top1_accuracy": (hits, positives),
+        "micro_f1": (2 * objectives[0], 2 * objectives[0] + objectives[1] + objectives[2]),
+        "off_topic_rejection": (rejected, negatives),
+        "principle_f1": (2 * principles[0], 2 * principles[0] + principles[1] + principles[2]),
+        "statement_type_accuracy": (type_hits, typed),
+    }
+    intervals: dict[str, list[float] | None] = {}
+    for metric in INTERVAL_METRICS:
+        numerator, denominator = figures[metric]
+        defined = denominator > 0
+        if not defined.any():
+            intervals[metric] = None
+            continue
+        values = numerator[defined] / denominator[defined]
+        low, high = np.percentile(values, [2.5, 97.5])
+        intervals[metric] = [round(float(low), 4), round(float(high), 4)]
+    return intervals
+
+
+def _counts(scores: Scores) -> list[int]:
+    """The counts behind the headline figures, in the order ``bootstrap_intervals`` reads."""
+    objectives, principles = scores.objectives, scores.principles
+    return [
+        scores.positives,
+        scores.top1_hits,
+        scores.negatives,
+        scores.rejected,
+        scores.typed,
+        scores.type_hits,
+        objectives.tp,
+        objectives.fp,
+        objectives.fn,
+        principles.tp,
+        principles.fp,
+        principles.fn,
+    ]
 
 
 def _row(counts: Counts) -> dict[str, Any]:
