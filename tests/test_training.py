@@ -47,19 +47,24 @@ def test_training_needs_examples(fixtures: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1 and "no labelled examples" in result.stderr
 
 
+def _scored_rows(scored: list[tuple[float, int]], target: str) -> tuple[_Rows, list[float]]:
+    """One target's rows, one passage each, from (held-out probability, label) pairs."""
+    rows = _Rows(
+        x=[[p] for p, _ in scored],
+        y=[label for _, label in scored],
+        group=list(range(len(scored))),
+        target=[target] * len(scored),
+        strong=[True] * len(scored),
+    )
+    return rows, [p for p, _ in scored]
+
+
 def test_a_principle_threshold_of_its_own_keeps_the_precision_floor() -> None:
     # 40 positives scored 0.9, 30 positives and 20 negatives at 0.3. F1 is best at 0.3
     # (precision 70/90 = 0.78, recall 1.0, F1 0.875); a floor of 0.8 moves the threshold
     # above 0.3, where only the 40 sure positives are kept (precision 1.0, F1 0.73)
     scored = [(0.9, 1)] * 40 + [(0.3, 1)] * 30 + [(0.3, 0)] * 20
-    rows = _Rows(
-        x=[[p] for p, _ in scored],
-        y=[label for _, label in scored],
-        group=list(range(len(scored))),
-        target=["human rights"] * len(scored),
-        strong=[True] * len(scored),
-    )
-    probabilities = [p for p, _ in scored]
+    rows, probabilities = _scored_rows(scored, "human rights")
     assert _target_thresholds(rows, probabilities, 0.5, precision=0.5) == {"human rights": 0.3}
     # above 0.3 every threshold scores the same: the tie goes to the layer's (left out) ...
     assert _target_thresholds(rows, probabilities, 0.5, precision=0.8) == {}
@@ -73,14 +78,7 @@ def test_a_ranked_target_below_the_floor_keeps_its_precision_instead() -> None:
     # the 10 sure positives (F1 0.4); relative to its own precision the target keeps 0.4
     # (F1 0.8), the layer's threshold, so it gets none of its own
     scored = [(0.95, 1)] * 10 + [(0.5, 1)] * 30 + [(0.5, 0)] * 20
-    rows = _Rows(
-        x=[[p] for p, _ in scored],
-        y=[label for _, label in scored],
-        group=list(range(len(scored))),
-        target=["7"] * len(scored),
-        strong=[True] * len(scored),
-    )
-    probabilities = [p for p, _ in scored]
+    rows, probabilities = _scored_rows(scored, "7")
     assert _target_thresholds(rows, probabilities, 0.4, precision=0.85) == {"7": 0.55}
     assert _target_thresholds(rows, probabilities, 0.4, precision=0.85, relative=True) == {}
 
@@ -89,12 +87,5 @@ def test_a_target_that_never_keeps_the_floor_is_never_asserted() -> None:
     # every threshold that keeps a hit keeps one negative for each positive: precision 0.5
     # under a floor of 0.7 at all of them, so the target gets 1.0 rather than a guess
     scored = [(0.8, 1), (0.8, 0)] * 20 + [(0.3, 1), (0.3, 0)] * 20
-    rows = _Rows(
-        x=[[p] for p, _ in scored],
-        y=[label for _, label in scored],
-        group=list(range(len(scored))),
-        target=["people-centred"] * len(scored),
-        strong=[True] * len(scored),
-    )
-    probabilities = [p for p, _ in scored]
+    rows, probabilities = _scored_rows(scored, "people-centred")
     assert _target_thresholds(rows, probabilities, 0.35, precision=0.7) == {"people-centred": 1.0}
