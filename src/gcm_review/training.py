@@ -58,7 +58,7 @@ _OBJECTIVE_PRECISION = 0.85
 # held-out precision every principle threshold keeps: floors of 0.6, 0.7 and 0.75 give held-out
 # F1 0.728, 0.716 and 0.691 at precision 0.708, 0.754 and 0.812; suggestions should be right
 _PRINCIPLE_PRECISION = 0.7
-_OWN_THRESHOLD = 30  # positive examples a principle needs to get a threshold of its own
+_OWN_THRESHOLD = 30  # positive examples a target needs to get a threshold of its own
 _TOPIC_PRIOR = 2.0  # pseudo-examples of a principle's overall share in P(principle | objective)
 _SHIFT_SCALES = [round(0.1 * i, 1) for i in range(11)]
 
