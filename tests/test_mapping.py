@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from conftest import Analyse
 from gcm_review import Engine, MappingOptions, Options
 from gcm_review.framework import FusionLayer
 from gcm_review.mapping.fusion import (
@@ -481,3 +482,69 @@ def test_a_cue_found_whole_is_not_counted_again_with_a_gap(engine: Engine) -> No
     # would be the same evidence again
     hits = _cue_hits(engine, "We will expand regular migration pathways for workers.", "en")
     assert [words for target, words in hits if target == "5"] == ["regular migration pathways"]
+
+
+_UNFILED = {  # a passage about work inspection that names no objective and no migrant
+    "ar": "افتتحت الوزارة اثني عشر مكتبا إقليميا في عام 2023 ودربت أربعمئة مفتش.",
+    "en": "The ministry opened twelve regional offices in 2023 and trained 400 inspectors.",
+    "es": "El ministerio abrió doce oficinas regionales en 2023 y formó a 400 inspectores.",
+    "fr": "Le ministère a ouvert douze bureaux régionaux en 2023 et formé 400 inspecteurs.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "objective"),
+    [
+        ("ar", "الهدف 12: تعزيز اليقين في إجراءات الهجرة", "12"),
+        ("en", "Objective 6: Fair and ethical recruitment > 6.1 Recruitment fees", "6"),
+        ("es", "Objetivo 16 – Empoderar a los migrantes", "16"),
+        ("fr", "Rapport national > Objectif 2 : réduire les facteurs négatifs", "2"),
+    ],
+)
+@pytest.mark.parametrize("mode", ["full", "lexical"])
+def test_a_passage_is_filed_under_the_objective_its_heading_cites(
+    engine: Engine, mode: str, lang: str, heading: str, objective: str
+) -> None:
+    mapper = engine.mapper
+    if mode == "lexical":
+        mapper = Engine(options=Options(mapping=MappingOptions(mode="lexical"))).mapper
+    text = _UNFILED[lang]
+    alone = mapper.map_passage(text, lang)
+    assert objective not in {m.target for m in alone.objectives}
+    filed = mapper.map_passage(text, lang, heading=heading)
+    first = filed.objectives[0]
+    assert filed.relevant and first.target == objective and first.score >= 0.95
+    [title] = [e for e in first.evidence if e.kind == "heading"]
+    assert title.text in heading.split(" > ") and title.start == title.end == 0
+
+
+@pytest.mark.parametrize(
+    ("heading", "filed"),
+    [
+        ("Objective 6: Fair recruitment > Objective 7: Vulnerabilities", {"7"}),  # the nearest
+        ("Objectives 2 and 5: drivers and pathways", {"2", "5"}),
+        ("Objectives 2, 5, 6 and 12", set()),  # a group, not the passage's own
+        ("Part II: the 23 objectives > Implementation", set()),
+        ("SDG 8: Decent work", set()),
+        ("", set()),
+    ],
+)
+def test_the_nearest_heading_citing_at_most_three_objectives_files_the_passage(
+    engine: Engine, heading: str, filed: set[str]
+) -> None:
+    assert set(engine.mapper.filed_under(heading, "en")) == filed
+
+
+def test_analysis_files_passages_under_their_heading(analyse_text: Analyse) -> None:
+    text = (
+        "# National review\n\n## Objective 6: Fair and ethical recruitment\n\n"
+        f"{_UNFILED['en']}\n\n## Weather\n\n{_UNFILED['en']}\n"
+    )
+    analysed = analyse_text(text).passages
+    assert [p.passage.heading for p in analysed] == [
+        "National review > Objective 6: Fair and ethical recruitment",
+        "National review > Weather",
+    ]
+    under, outside = (p.mapping.objectives for p in analysed)
+    assert under[0].target == "6" and under[0].evidence[0].kind == "heading"
+    assert "6" not in {m.target for m in outside}

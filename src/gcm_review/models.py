@@ -107,6 +107,9 @@ class CleanBlock:
         return self.block.start + self.offsets[start], self.block.start + self.offsets[end - 1] + 1
 
 
+HEADING_SEPARATOR = " > "  # between the headings of a passage's heading path
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
     """One to a few sentences of one paragraph.
@@ -118,7 +121,8 @@ class Passage:
         page: 1-based page number.
         start: offset of its first character in the page text (before normalisation).
         end: offset just past its last character in the page text.
-        heading: the heading path above it, joined with " > ", or "".
+        heading: the heading path above it, outermost first, joined with
+            ``HEADING_SEPARATOR``, or "".
         text: normalised text.
     """
 
@@ -138,11 +142,12 @@ class Evidence:
 
     Attributes:
         text: the words as they stand in the passage; for a prototype, the framework's
-            example statement the passage is closest to.
-        start: offset in the passage text (0 for a prototype).
-        end: offset just past the end in the passage text (0 for a prototype).
-        kind: ``reference`` (an explicit citation such as "objective 15"), ``cue``, or
-            ``prototype`` (semantic similarity).
+            example statement the passage is closest to; for a heading, the heading.
+        start: offset in the passage text (0 for a prototype or a heading).
+        end: offset just past the end in the passage text (0 for a prototype or a heading).
+        kind: ``reference`` (an explicit citation such as "objective 15"), ``cue``,
+            ``prototype`` (semantic similarity), or ``heading`` (the passage stands under a
+            heading that cites the objective: the document files it there).
         weight: the weight the framework gives this evidence; for a prototype, the
             similarity.
     """
@@ -150,7 +155,7 @@ class Evidence:
     text: str
     start: int
     end: int
-    kind: Literal["reference", "cue", "prototype"]
+    kind: Literal["reference", "cue", "prototype", "heading"]
     weight: float
 
 

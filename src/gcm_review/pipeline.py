@@ -157,15 +157,18 @@ class Engine:
         tokens: Sequence[Token],
         kind: str | None,
         places: Sequence[Place] | None = None,
+        heading: str = "",
     ) -> Mapping:
         """Map a passage and find its entities (``places``: its cities, when the caller has
-        them).
+        them; ``heading``: the heading path above it, in a document).
 
         The countries and organisations are found first: they need nothing from the map, and
         the map's relevance layer reads how many states the passage names.
         """
         named = self.extractor.entities(text, tokens, lang)
-        found = self.mapper.map_passage(text, lang, tokens, encoded, kind, states_named(named))
+        found = self.mapper.map_passage(
+            text, lang, tokens, encoded, kind, states_named(named), heading
+        )
         vector = None if encoded is None else encoded.vector
         statement_type = self.extractor.statement_type(
             text, lang, found.relevant, tokens, vector, kind
@@ -222,7 +225,7 @@ class Engine:
             tokens = tokenize(passage.text)
             vector = None if encoded is None else encoded[i]
             places = tuple(find_places(passage.text, lang, tokens))
-            mapping = self._map(passage.text, lang, vector, tokens, kind, places)
+            mapping = self._map(passage.text, lang, vector, tokens, kind, places, passage.heading)
             unknown = find_unknown_organisations(passage.text, lang, tokens, mapping.entities)
             if unknown:
                 entities = sorted((*_named_in(mapping.entities, unknown), *unknown), key=_start)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .models import CleanBlock, Passage
+from .models import HEADING_SEPARATOR, CleanBlock, Passage
 
 # A sentence ends at . ! ? ؟ … followed by space and a capital, an Arabic letter or an
 # opening quote; a short capitalised word before the stop ("M.", "Dr.", "H.E.") is an
@@ -75,7 +75,7 @@ def split_passages(
             headings = [(lvl, text) for lvl, text in headings if lvl < level]
             headings.append((level, clean.text))
             continue
-        heading = " > ".join(text for _, text in headings)
+        heading = HEADING_SEPARATOR.join(text for _, text in headings)
         for start, end in _item_windows(clean, options):
             page_start, page_end = clean.original_span(start, end)
             passages.append(

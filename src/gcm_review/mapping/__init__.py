@@ -5,7 +5,9 @@ Three kinds of evidence, all read from the framework's data:
 * explicit references ("objective 15", "الهدف ١٥"), strong (``lexical``);
 * weighted cue phrases on lemmatised, folded words (``lexical``);
 * similarity to prototype statements of each target, by a multilingual sentence encoder
-  (``semantic``).
+  (``semantic``);
+* the heading a passage stands under, when it cites objectives ("Objective 6: Fair and
+  ethical recruitment"): the document files the passage there, as if the passage cited them.
 
 In the full mode a trained logistic model (``fusion``) turns them into one calibrated
 probability per target; in the lexical mode (faster, no encoder) the cue and reference weights
@@ -23,7 +25,7 @@ from typing import Literal
 
 from ..framework import Framework
 from ..linear import LinearModel
-from ..models import Evidence, Match
+from ..models import HEADING_SEPARATOR, Evidence, Match
 from ..text import Token, tokenize
 from .fusion import (
     MIGRATION,
@@ -139,6 +141,7 @@ class Mapper:
         encoded: Encoded | None = None,
         kind: str | None = None,
         states: int = 0,
+        heading: str = "",
     ) -> PassageMap:
         """Map one passage.
 
@@ -151,6 +154,7 @@ class Mapper:
             states: how many distinct states the passage names (the relevance layer reads
                 it: a passage without a migration term that names several states is more
                 often about people moving between them).
+            heading: the heading path above the passage (``Passage.heading``).
 
         Returns:
             Relevance, and the asserted objectives and principles with their evidence.
@@ -159,11 +163,12 @@ class Mapper:
         lexical = self.lexical.find(text, lang, tokens)
         if self.lexical.index(lang) is None:
             return PassageMap(False, (), ())
+        filed = self.filed_under(heading, lang)
         if not self.semantic:
-            if not lexical.relevant:
+            if not lexical.relevant and not filed:
                 return PassageMap(False, (), ())
             objectives, principles = (
-                self._summed("objective", lexical),
+                self._summed("objective", lexical, filed),
                 self._summed("principle", lexical),
             )
             return PassageMap(True, objectives, principles)
@@ -171,11 +176,15 @@ class Mapper:
             [encoded] = self.encode([text]) or []
         vector, closest = encoded.vector, encoded.similarities
         rows = {"objective": self._rows("objective", lexical, closest, vector, self.classifiers)}
-        if not self._relevant(lexical, rows["objective"], states, vector):
+        for target in filed:  # filed under a heading that cites it: as if the passage did
+            rows["objective"][target][0] = 1.0  # FEATURES[0] is "reference"
+        if not filed and not self._relevant(lexical, rows["objective"], states, vector):
             return PassageMap(False, (), ())
         fusion = self.framework.fusion
         assert fusion is not None  # guarded by self.semantic
         likely = probabilities(fusion.objective, rows["objective"])
+        for target, title in filed.items():
+            likely[target] = max(likely[target], _lexical_score(title.weight))
         topic = None
         if "topic" in fusion.principle.features:  # layers trained before it read no prior
             topic = topic_prior(likely, fusion.principle_topics)
@@ -185,13 +194,29 @@ class Mapper:
         rows["principle"] = self._rows(
             "principle", lexical, closest, vector, self.classifiers, topic, shares
         )
-        objectives = self._fused("objective", lexical, closest, rows["objective"], likely, lang)
+        objectives = self._fused(
+            "objective", lexical, closest, rows["objective"], likely, lang, filed
+        )
         scores = probabilities(fusion.principle, rows["principle"])
         return PassageMap(
             True,
             objectives,
             self._fused("principle", lexical, closest, rows["principle"], scores, lang),
         )
+
+    def filed_under(self, heading: str, lang: str) -> dict[str, Evidence]:
+        """The objectives a passage is filed under, with the heading as their evidence: those
+        cited by the nearest heading above it that cites any, when they are at most
+        ``max_objectives`` (a heading citing more introduces a group of objectives, not
+        one)."""
+        for title in reversed(heading.split(HEADING_SEPARATOR) if heading else []):
+            cited = self.lexical.cited(title, lang)
+            if cited:
+                if len(cited) > self.options.max_objectives:
+                    return {}
+                weight = self.lexical.options.reference_weight
+                return {target: Evidence(title, 0, 0, "heading", weight) for target in cited}
+        return {}
 
     def features(
         self,
@@ -265,6 +290,7 @@ class Mapper:
         rows: dict[str, list[float]],
         scores: dict[str, float],
         lang: str,
+        filed: Mapping[str, Evidence] | None = None,
     ) -> tuple[Match, ...]:
         fusion = self.framework.fusion
         assert fusion is not None  # guarded by self.semantic
@@ -278,21 +304,34 @@ class Mapper:
             # the closest in any language)
             nearest = closest.prototype((kind, target), lang)
             prototype = Evidence(nearest, 0, 0, "prototype", similarity)
-            evidence = (*lexical.evidence_of(kind, target), prototype)
+            heading = (filed[target],) if filed and target in filed else ()
+            evidence = (*heading, *lexical.evidence_of(kind, target), prototype)
             matches.append(Match(kind, target, round(score, 3), evidence, self.framework.key))  # type: ignore[arg-type]
         return tuple(matches)
 
-    def _summed(self, kind: str, lexical: LexicalEvidence) -> tuple[Match, ...]:
+    def _summed(
+        self, kind: str, lexical: LexicalEvidence, filed: Mapping[str, Evidence] | None = None
+    ) -> tuple[Match, ...]:
         totals = lexical.totals(kind)
+        for target, title in (filed or {}).items():
+            totals[target] = totals.get(target, 0.0) + title.weight
         if not totals:
             return ()
         top = max(totals.values())
         limit = self.options.max_objectives if kind == "objective" else len(totals)
         matches: list[Match] = []
         for target, total in sorted(totals.items(), key=lambda item: -item[1]):
-            score = 1.0 - math.exp(-total)
+            score = _lexical_score(total)
             if score < self.options.min_score or total < self.options.relative_floor * top:
                 continue
-            evidence = lexical.evidence_of(kind, target)
+            heading = (filed[target],) if filed and target in filed else ()
+            evidence = (*heading, *lexical.evidence_of(kind, target))
             matches.append(Match(kind, target, round(score, 3), evidence, self.framework.key))  # type: ignore[arg-type]
         return tuple(matches[:limit])
+
+
+def _lexical_score(weight: float) -> float:
+    """The lexical mode's score of a target's summed evidence weight (an explicit reference
+    alone: 0.95); in the full mode, the least an objective filed under a heading that cites it
+    scores (the fusion reads the passage alone)."""
+    return 1.0 - math.exp(-weight)

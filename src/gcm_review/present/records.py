@@ -32,18 +32,26 @@ def _matches(matches: Iterable[Match], key: str) -> list[dict[str, Any]]:
 
 def _explained(matches: Sequence[Match], key: str) -> list[dict[str, Any]]:
     """The matches as ``classify`` gives them, each piece of evidence also told apart:
-    a reference or cue with its span in the passage, or the framework's example statement
-    the passage is closest to (``prototype``, with the similarity; not text of the
-    document)."""
+    a reference or cue with its span in the passage, the heading the passage stands under
+    (``heading``, not in the passage), or the framework's example statement the passage is
+    closest to (``prototype``, with the similarity; not text of the document)."""
     records = _matches(matches, key)
     for record, match in zip(records, matches, strict=True):
-        record["explanation"] = [
-            {"kind": e.kind, "text": e.text, "similarity": e.weight}
-            if e.kind == "prototype"
-            else {"kind": e.kind, "text": e.text, "start": e.start, "end": e.end}
-            for e in match.evidence
-        ]
+        record["explanation"] = [_explanation(e) for e in match.evidence]
     return records
+
+
+def _explanation(evidence: Evidence) -> dict[str, Any]:
+    if evidence.kind == "prototype":
+        return {"kind": "prototype", "text": evidence.text, "similarity": evidence.weight}
+    if evidence.kind == "heading":
+        return {"kind": "heading", "text": evidence.text}
+    return {
+        "kind": evidence.kind,
+        "text": evidence.text,
+        "start": evidence.start,
+        "end": evidence.end,
+    }
 
 
 def classify_record(mapping: Mapping, record_id: str) -> dict[str, Any]:
