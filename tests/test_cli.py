@@ -242,6 +242,8 @@ def test_analyze_the_seed_like_statement(fixtures: Path) -> None:
         for piece in match["explanation"]:
             if piece["kind"] == "prototype":
                 assert 0 < piece["similarity"] <= 1
+            elif piece["kind"] == "heading":  # the heading above the passage, not in it
+                assert "start" not in piece
             else:
                 assert text[piece["start"] : piece["end"]] == piece["text"]
 
@@ -363,6 +365,20 @@ def test_analyze_reports_events_and_places(tmp_path: Path) -> None:
     [event] = record["events"]
     assert (event["ordinal"], event["start"]) == (2, "2024-07-03")
     assert {"text": "Cairo", "city": "Cairo", "country": "EG", "passage": 0} in record["places"]
+
+
+def test_analyze_explains_a_heading_that_files_a_passage(tmp_path: Path) -> None:
+    source = tmp_path / "review.md"
+    source.write_text(
+        "## Objectif 6 : recrutement équitable\n\n"
+        "Le ministère a ouvert douze bureaux régionaux et formé 400 inspecteurs.\n",
+        encoding="utf-8",
+    )
+    record = json.loads(runner.invoke(app, ["analyze", str(source)]).stdout)
+    [passage] = record["passages"]
+    first = passage["objectives"][0]
+    assert first["objective"] == 6 and passage["heading"].startswith("Objectif 6")
+    assert first["explanation"][0] == {"kind": "heading", "text": passage["heading"]}
 
 
 def test_classify_reads_the_document_kind(tmp_path: Path) -> None:
