@@ -396,6 +396,22 @@ def test_classify_reads_the_document_kind(tmp_path: Path) -> None:
     assert types[0] == "commitment" and types[1] in ("challenge", "recommendation")
 
 
+def test_classify_reads_the_heading(tmp_path: Path) -> None:
+    text = "The ministry opened twelve regional offices and trained 400 inspectors."
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "\n".join(
+            json.dumps({"id": str(i), "text": text, "lang": "en", "heading": heading})
+            for i, heading in enumerate(["Review > Objective 6: Decent work", "Review"])
+        )
+    )
+    result = runner.invoke(app, ["classify", str(source)])
+    assert result.exit_code == 0, result.output
+    filed, alone = (json.loads(line)["objectives"] for line in result.stdout.splitlines())
+    assert filed[0]["objective"] == 6 and filed[0]["evidence"][0] == "Objective 6: Decent work"
+    assert 6 not in {m["objective"] for m in alone}
+
+
 def test_classify_lexical_mode(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text('{"id": "r", "text": "Remittance fees for migrant workers fell."}\n')

@@ -190,7 +190,8 @@ def _read_records(
             )
             continue
         ids.append(record_id)
-        yield Query(text, record.get("lang") or None, known_kind(record))
+        heading = record.get("heading")
+        yield Query(text, record.get("lang") or None, known_kind(record), str(heading or ""))
 
 
 def _classify_stream(source: TextIO, name: str, engine: Engine) -> int:
@@ -207,11 +208,14 @@ def classify_command(
     file: Annotated[str, typer.Argument(help="JSON Lines file, or - for standard input.")] = "-",
     mode: Annotated[str, ModeOption] = "full",
 ) -> None:
-    """Map JSON Lines passages {"id", "text", "lang"?, "kind"?} and print one JSON line each.
+    """Map JSON Lines passages {"id", "text", "lang"?, "kind"?, "heading"?} and print one JSON
+    line each.
 
     "kind" (or "genre") is the kind of document a passage comes from, one of the ingest
-    kinds; it helps tell the statement type. Streams: passages are read, encoded in batches
-    and written as they come, in input order.
+    kinds; it helps tell the statement type. "heading" is the headings above the passage,
+    outermost first, joined with " > "; one that cites objectives ("Objective 6: ...") files
+    the passage under them. Streams: passages are read, encoded in batches and written as they
+    come, in input order.
     """
     with _library_errors():
         engine = _engine(mode)

@@ -52,11 +52,13 @@ from .text import Token, tokenize
 
 
 class Query(NamedTuple):
-    """One passage to classify: its text, and its language and document kind when known."""
+    """One passage to classify: its text, and its language, document kind and heading path
+    (``Passage.heading``) when known."""
 
     text: str
     lang: str | None = None
     kind: str | None = None
+    heading: str = ""
 
 
 # Below this many letters a passage's own language guess is unreliable; the document's
@@ -106,15 +108,19 @@ class Engine:
         self.people = PeopleFinder()
         self.names = NameRecognizer()
 
-    def classify(self, text: str, lang: str | None = None, kind: str | None = None) -> Mapping:
+    def classify(
+        self, text: str, lang: str | None = None, kind: str | None = None, heading: str = ""
+    ) -> Mapping:
         """Map one passage of text (the ``classify`` contract).
 
         Args:
             text: the passage.
             lang: its language code when known; detected otherwise.
             kind: the kind of document it comes from (``DOCUMENT_KINDS``), when known.
+            heading: the headings above it, outermost first, joined with
+                ``HEADING_SEPARATOR`` (a heading that cites objectives files it under them).
         """
-        return next(self.classify_many([Query(text, lang, kind)]))
+        return next(self.classify_many([Query(text, lang, kind, heading)]))
 
     def classify_many(
         self, items: Iterable[Query | tuple[str, str | None]], batch_size: int = 64
@@ -144,6 +150,7 @@ class Engine:
                         None if encoded is None else encoded[i],
                         tokenize(text),
                         batch[i].kind,
+                        heading=batch[i].heading,
                     )
                     for i, (text, lang) in enumerate(zip(texts, langs, strict=True))
                 ]
