@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from conftest import Analyse
-from gcm_review import Engine, MappingOptions, Options
+from gcm_review import Engine, Evidence, MappingOptions, Options
 from gcm_review.framework import FusionLayer
 from gcm_review.mapping.fusion import (
     asserted,
@@ -548,3 +548,27 @@ def test_analysis_files_passages_under_their_heading(analyse_text: Analyse) -> N
     under, outside = (p.mapping.objectives for p in analysed)
     assert under[0].target == "6" and under[0].evidence[0].kind == "heading"
     assert "6" not in {m.target for m in outside}
+
+
+def test_a_paragraph_that_opens_by_citing_an_objective_files_its_later_passages(
+    analyse_text: Analyse,
+) -> None:
+    sentences = [
+        "The labour inspectorate opened twelve regional offices in 2023.",
+        "It trained four hundred inspectors in the new procedures.",
+        "They visited nineteen hundred companies in the first year.",
+        "Most visits took place in construction and agriculture.",
+        "Fines were imposed on one company in ten.",
+        "The results were published in a yearly report to parliament.",
+    ] * 3
+    body = " ".join(sentences)
+    cited_late = "The inspectorate grew again this year, as the national plan for objective 6 asks."
+    analysed = analyse_text(f"Objective 6: {body}\n\n{cited_late} {body}\n").passages
+    first = [p for p in analysed if p.passage.paragraph == 0]
+    second = [p for p in analysed if p.passage.paragraph == 1]
+    assert len(first) > 1 and len(second) > 1  # each paragraph split into sentence windows
+    later = first[-1].mapping.objectives
+    assert later and later[0].target == "6"
+    assert later[0].evidence[0] == Evidence("Objective 6", 0, 0, "heading", 3.0)
+    # a citation that does not open the paragraph speaks for its own passage only
+    assert "6" not in {m.target for m in second[-1].mapping.objectives}

@@ -33,6 +33,7 @@ from .language import detect_language
 from .mapping import Mapper, MappingOptions
 from .mapping.semantic import Encoded
 from .models import (
+    HEADING_SEPARATOR,
     AnalysedDocument,
     AnalysedPassage,
     Document,
@@ -226,13 +227,19 @@ class Engine:
         analysed: list[AnalysedPassage] = []
         kind = None if info.kind == "other" else info.kind
         encoded = self.mapper.encode([p.text for p in passages])
+        opening = (-1, "")  # the paragraph, and the words citing objectives that open it
         for i, (passage, guess) in enumerate(zip(passages, guesses, strict=True)):
             letters = sum(ch.isalpha() for ch in passage.text)
             lang = guess if letters >= _SHORT_PASSAGE else majority
             tokens = tokenize(passage.text)
             vector = None if encoded is None else encoded[i]
             places = tuple(find_places(passage.text, lang, tokens))
-            mapping = self._map(passage.text, lang, vector, tokens, kind, places, passage.heading)
+            heading = passage.heading
+            if passage.paragraph != opening[0]:
+                opening = (passage.paragraph, self.mapper.opening_citation(passage.text, lang))
+            elif opening[1]:  # a later passage of a paragraph that opens by citing objectives
+                heading = HEADING_SEPARATOR.join(h for h in (heading, opening[1]) if h)
+            mapping = self._map(passage.text, lang, vector, tokens, kind, places, heading)
             unknown = find_unknown_organisations(passage.text, lang, tokens, mapping.entities)
             if unknown:
                 entities = sorted((*_named_in(mapping.entities, unknown), *unknown), key=_start)

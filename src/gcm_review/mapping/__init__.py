@@ -49,6 +49,8 @@ from .semantic import (
 
 __all__ = ["Mapper", "MappingOptions", "PassageMap"]
 
+_OPENING = 40  # characters: a citation starting within them opens the paragraph
+
 
 @dataclass(frozen=True, slots=True)
 class MappingOptions:
@@ -210,13 +212,22 @@ class Mapper:
         ``max_objectives`` (a heading citing more introduces a group of objectives, not
         one)."""
         for title in reversed(heading.split(HEADING_SEPARATOR) if heading else []):
-            cited = self.lexical.cited(title, lang)
+            cited = list(
+                dict.fromkeys(hit.target[1] for hit in self.lexical.citations(title, lang))
+            )
             if cited:
                 if len(cited) > self.options.max_objectives:
                     return {}
                 weight = self.lexical.options.reference_weight
                 return {target: Evidence(title, 0, 0, "heading", weight) for target in cited}
         return {}
+
+    def opening_citation(self, text: str, lang: str) -> str:
+        """The words that open ``text`` by citing objectives ("Objective 6:", "Conformément
+        à l'objectif 6"), or "": a paragraph that opens so is filed under them, its later
+        passages as well, as under a heading."""
+        opening = [h for h in self.lexical.citations(text, lang) if h.start < _OPENING]
+        return text[: max(h.end for h in opening)] if opening else ""
 
     def features(
         self,

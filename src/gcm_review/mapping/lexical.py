@@ -244,12 +244,12 @@ class LexicalMatcher:
                 hits.append(Hit(target, weight, "cue", words, start, end, hit.first, hit.last))
         return hits
 
-    def cited(self, text: str, lang: str) -> list[str]:
-        """The objectives ``text`` cites explicitly, in order of first citation."""
+    def citations(self, text: str, lang: str) -> list[Hit]:
+        """The explicit references to objectives in ``text``, in order."""
         index = self.index(lang)
         if index is None:
             return []
-        return list(dict.fromkeys(hit.target[1] for hit in self._reference_hits(index, text)))
+        return sorted(self._reference_hits(index, text), key=lambda hit: hit.start)
 
     def _reference_hits(self, index: LexiconIndex, text: str) -> list[Hit]:
         folded, offsets = fold_with_offsets(text)
