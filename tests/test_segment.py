@@ -59,6 +59,24 @@ def test_the_items_of_a_list_are_passages_of_their_own() -> None:
     assert [p.text for p in single] == ["A - B. - C."]
 
 
+def test_a_table_of_contents_gives_no_passage() -> None:
+    contents = [
+        "Objective 1: Collect and utilize accurate data ........ 5\n"
+        "Objective 2: Minimize adverse drivers . . . . . . 7\nAnnex",
+        "الهدف 6: التوظيف العادل …… ١٢",
+        "Objetivo 15: Acceso a servicios básicos ____ 31",
+    ]
+    kept = [
+        "The budget rose to 2.5 million in 2023, up from 1.9 million in 2021 and 1.2 in 2019",
+        "Objective 1 is met. Objective 2 ........ 5\nObjective 3 is met.\nObjective 4 is met.",
+    ]
+    blocks = [normalise_block(Block("paragraph", text, 1, 0)) for text in contents + kept]
+    assert [p.text.split()[:2] for p in split_passages("d", blocks)] == [
+        ["The", "budget"],
+        ["Objective", "1"],
+    ]
+
+
 def test_a_new_heading_of_the_same_level_replaces_the_old_one() -> None:
     blocks = [
         Block("heading", "A", 1, 0, 1),

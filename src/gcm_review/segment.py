@@ -3,6 +3,8 @@
 A passage is a paragraph, or a window of its sentences when the paragraph is long; the items
 of a list ("- ...", "• ...", "2. ...") are passages of their own. Passages never cross a
 paragraph, and each keeps its page, its span in the page text and the heading path above it.
+A table of contents (lines that end with dot leaders and a page number) gives no passage: it
+names every objective and says nothing of any.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ _SENTENCE_END_RE = re.compile(
     r"(?<=[.!?؟…])\s+(?=[\"«“(\[]?[A-ZÀ-ÖØ-Þ\u0621-\u064a])"
 )
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+# an entry of a table of contents: a line that ends with leaders and a page number
+_CONTENTS_LINE_RE = re.compile(r"(?:(?:\.\s?){4,}|…{2,}|_{4,})\s*\d{1,4}\s*$")
 # a list item: a line that opens with a bullet, a dash or a number ("- ", "• ", "2. ", "b) ")
 _ITEM_RE = re.compile(r"^[ \t]*(?:[-•*–—·▪◦]|\d{1,2}[.)]|[a-z][.)])[ \t]+(?=\S)", re.MULTILINE)
 
@@ -68,7 +72,7 @@ def split_passages(
     headings: list[tuple[int, str]] = []
     paragraph = 0
     for clean in blocks:
-        if not _HAS_LETTER_RE.search(clean.text):
+        if not _HAS_LETTER_RE.search(clean.text) or _is_contents(clean.block.text):
             continue
         if clean.block.kind == "heading":
             level = clean.block.level or 1
@@ -130,3 +134,10 @@ def _windows(text: str, options: SegmentOptions) -> list[tuple[int, int]]:
     if current is not None:
         windows.append(current)
     return windows
+
+
+def _is_contents(text: str) -> bool:
+    """Whether a block is (part of) a table of contents: most of its lines are entries."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    entries = sum(1 for line in lines if _CONTENTS_LINE_RE.search(line))
+    return bool(lines) and entries * 3 >= len(lines) * 2
