@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fpdf import FPDF
 
 from conftest import Analyse
 from gcm_review import DocumentInfo, Engine, SQLiteStore, ingest, read_document
@@ -176,3 +177,29 @@ def test_a_short_heading_does_not_outvote_the_text(analyse_text: Analyse) -> Non
         "2025-11-20",
     )
     assert set(forum.organisers) == {"ESCAP", "IOM"}  # "organiseront": the future organises too
+
+
+def test_a_review_structured_by_objective_is_mapped_by_its_headings(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A PDF made for the test: a table of contents, then a section per objective."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 10, "Contents", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    for entry in ("Objective 1: Data ........ 2", "Objective 6: Recruitment ........ 3"):
+        pdf.cell(0, 7, entry, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 10, "Objective 6: Fair and ethical recruitment", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(
+        0, 6, "The labour inspectorate opened twelve regional offices and trained 400 inspectors."
+    )
+    path = tmp_path / "review.pdf"
+    pdf.output(str(path))
+    [passage] = engine.analyse(read_document(path)).passages  # the contents give none
+    assert passage.passage.heading == "Objective 6: Fair and ethical recruitment"
+    first = passage.mapping.objectives[0]
+    assert first.target == "6" and first.evidence[0].kind == "heading"
