@@ -535,6 +535,14 @@ def test_the_nearest_heading_citing_at_most_three_objectives_files_the_passage(
     assert set(engine.mapper.filed_under(heading, "en")) == filed
 
 
+def test_a_heading_may_cite_an_objective_by_its_ordinal(engine: Engine) -> None:
+    # in the body of a text an ordinal needs the Compact named beside it; a heading does not
+    mapper = engine.mapper
+    assert set(mapper.filed_under("الهدف السادس: التوظيف العادل", "ar")) == {"6"}
+    assert set(mapper.filed_under("Objetivo sexto", "es")) == {"6"}
+    assert mapper.lexical.citations("Objetivo sexto", "es") == []
+
+
 def test_analysis_files_passages_under_their_heading(analyse_text: Analyse) -> None:
     text = (
         "# National review\n\n## Objective 6: Fair and ethical recruitment\n\n"

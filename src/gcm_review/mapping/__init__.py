@@ -212,9 +212,8 @@ class Mapper:
         ``max_objectives`` (a heading citing more introduces a group of objectives, not
         one)."""
         for title in reversed(heading.split(HEADING_SEPARATOR) if heading else []):
-            cited = list(
-                dict.fromkeys(hit.target[1] for hit in self.lexical.citations(title, lang))
-            )
+            hits = self.lexical.citations(title, lang, heading=True)
+            cited = list(dict.fromkeys(hit.target[1] for hit in hits))
             if cited:
                 if len(cited) > self.options.max_objectives:
                     return {}

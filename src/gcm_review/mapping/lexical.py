@@ -244,14 +244,16 @@ class LexicalMatcher:
                 hits.append(Hit(target, weight, "cue", words, start, end, hit.first, hit.last))
         return hits
 
-    def citations(self, text: str, lang: str) -> list[Hit]:
-        """The explicit references to objectives in ``text``, in order."""
+    def citations(self, text: str, lang: str, heading: bool = False) -> list[Hit]:
+        """The explicit references to objectives in ``text``, in order (``heading``: the text
+        is a heading of a review, where an ordinal needs no name of the Compact beside it:
+        "الهدف السادس", "Objetivo sexto")."""
         index = self.index(lang)
         if index is None:
             return []
-        return sorted(self._reference_hits(index, text), key=lambda hit: hit.start)
+        return sorted(self._reference_hits(index, text, heading), key=lambda hit: hit.start)
 
-    def _reference_hits(self, index: LexiconIndex, text: str) -> list[Hit]:
+    def _reference_hits(self, index: LexiconIndex, text: str, heading: bool = False) -> list[Hit]:
         folded, offsets = fold_with_offsets(text)
         patterns = index.references
         has_compact = bool(patterns.compact.search(folded))
@@ -259,10 +261,11 @@ class LexicalMatcher:
         for match in patterns.numbered.finditer(folded):
             if not self._beside_other_framework(patterns, folded, match.end()):
                 found.append((match.start(), match.end(), _numbers(match.group(1))))
-        if has_compact:
+        if has_compact or heading:
             for match in patterns.ordinal.finditer(folded):
                 word = match.group("o1") or match.group("o2")
                 found.append((match.start(), match.end(), {patterns.ordinal_words[word]}))
+        if has_compact:
             for match in patterns.paragraph.finditer(folded):
                 number = patterns.by_paragraph.get(int(match.group(1)))
                 if number is not None:
