@@ -12,6 +12,7 @@ from conftest import Analyse
 from gcm_review import DocumentInfo, Engine, SQLiteStore, ingest, read_document
 from gcm_review.language import detect_language
 from gcm_review.mapping import Mapper
+from gcm_review.models import HEADING_SEPARATOR
 from gcm_review.normalise import normalise_block
 from gcm_review.present.records import analysis_record
 from gcm_review.segment import split_passages
@@ -203,3 +204,21 @@ def test_a_review_structured_by_objective_is_mapped_by_its_headings(
     assert passage.passage.heading == "Objective 6: Fair and ethical recruitment"
     first = passage.mapping.objectives[0]
     assert first.target == "6" and first.evidence[0].kind == "heading"
+
+
+def test_a_section_keeps_its_heading_path_across_pages(engine: Engine, review_pdf: Path) -> None:
+    """The running header of every page neither becomes a passage nor cuts the path: the
+    "Challenges" of objective 6, two pages on, is still filed under it."""
+    passages = engine.analyse(read_document(review_pdf)).passages
+    assert not any("Ruritania" in p.passage.text for p in passages)
+    [challenges] = [p for p in passages if p.passage.page == 3]
+    assert challenges.passage.heading.split(HEADING_SEPARATOR)[1:] == [
+        "Chapter 2: Progress by objective",
+        "Objective 6: Fair and ethical recruitment",
+        "Challenges",
+    ]
+    assert challenges.mapping.objectives[0].target == "6"
+    assert challenges.mapping.objectives[0].evidence[0].kind == "heading"
+    [last] = [p for p in passages if p.passage.page == 4]
+    assert last.passage.heading.endswith("Chapter 3: Next steps")
+    assert "6" not in {m.target for m in last.mapping.objectives}

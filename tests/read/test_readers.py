@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from fpdf import FPDF
 
 from gcm_review import (
     CorruptDocumentError,
@@ -30,6 +31,46 @@ def test_pdf_pages_headings_and_arabic_in_reading_order(fixtures: Path) -> None:
     for block in document.blocks:
         page = document.pages[block.page - 1]
         assert page[block.start : block.start + len(block.text)] == block.text
+
+
+def test_pdf_headings_ranked_by_font_and_running_headers_left_out(review_pdf: Path) -> None:
+    document = read_document(review_pdf)
+    headings = [
+        (b.page, b.level, " ".join(b.text.split())) for b in document.blocks if b.kind == "heading"
+    ]
+    assert headings == [
+        (1, 1, "National review of the Global Compact for Migration"),  # one heading, two lines
+        (1, 2, "Chapter 2: Progress by objective"),
+        (1, 3, "Objective 6: Fair and ethical recruitment"),
+        (1, 4, "Progress"),  # bold at the body's size: below the larger headings
+        (3, 4, "Challenges"),
+        (4, 2, "Chapter 3: Next steps"),
+    ]
+    assert document.title == "National review of the Global Compact for Migration"
+    texts = [b.text for b in document.blocks]
+    assert not any("Ruritania" in text or "Page " in text for text in texts)
+    assert "Ruritania" in document.pages[0] and "Page 1 of 4" in document.pages[0]
+    paragraphs = [b for b in document.blocks if b.kind == "paragraph"]
+    assert [b.page for b in paragraphs].count(1) == 5  # the blank space between them splits
+    assert paragraphs[6].text == "1 Decree 45 of 2023 on recruitment agencies."  # set small
+    for block in document.blocks:
+        page = document.pages[block.page - 1]
+        assert page[block.start : block.start + len(block.text)] == block.text
+
+
+def test_a_pdf_in_one_style_takes_its_headings_from_the_text(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for line in ("Objective 6", "The inspectorate opened twelve offices.", "Page 1"):
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "plain.pdf"
+    pdf.output(str(path))
+    blocks = [(b.kind, b.text) for b in read_document(path).blocks]
+    assert blocks == [
+        ("heading", "Objective 6"),
+        ("paragraph", "The inspectorate opened twelve offices."),
+    ]
 
 
 def test_docx_heading_levels_and_metadata(fixtures: Path) -> None:

@@ -1,20 +1,102 @@
-"""Read PDF files through their text layer (pdfium keeps Arabic in logical order)."""
+"""Read PDF files through their text layer (pdfium keeps Arabic in logical order).
+
+The text alone does not say which line is a heading. Its font does. A heading is set larger
+than the body text, or in bold, and its size ranks its level: the title above the chapters,
+the chapters above their sections. This keeps the heading path of a passage true, e.g.
+"Objective 6 > Challenges".
+
+A running header or footer is left out: the report's title or "Page 3 of 40", found at the
+edge of page after page. It is no passage, and it does not cut the heading path at every
+page break.
+
+A PDF whose lines all share one style falls back on the text. A short line without final
+punctuation is then a heading.
+"""
 
 from __future__ import annotations
 
+import ctypes
 import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+from statistics import median
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from ..errors import CorruptDocumentError, EncryptedDocumentError
-from ..models import Block, Document
+from ..models import Block, BlockKind, Document
 
+_LINE_RE = re.compile(r"[^\r\n]+")
 _LINE_END_RE = re.compile(r"[.!?:;؟»”)\]]$")
-_SHORT_LINE = 0.7
+_PERIOD_END_RE = re.compile(r"[.;,،؛]$")  # a bold line ending so is an emphasised sentence
+_SHORT_LINE = 0.7  # a line shorter than this share of the page's long lines is short
+_LARGER = 1.12  # a line this much larger than the body text is set as a heading
+_SMALLER = 0.9  # a line this much smaller is a note: a footnote, a caption, a footer
+_WRAPPED = 1.7  # a heading's next line within this many font sizes below continues it
+_PARAGRAPH_GAP = 1.45  # a line this many usual line advances below the previous opens a paragraph
+_EDGE = 2  # lines at the top and at the bottom of a page where headers and footers stand
+_RECURRING = 3  # pages (or all, if fewer) that share an edge line to make it furniture
+_MAX_LEVEL = 6
+
+_Group = tuple[BlockKind, list["_Line"]]  # a heading or paragraph: its kind and lines
+_BOLD_WEIGHT = 600
+_FORCE_BOLD = 1 << 18  # the font descriptor's ForceBold flag
+_BOLD_NAME_RE = re.compile(r"bold|black|heavy|demi|semibold", re.IGNORECASE)
+_DIGITS_RE = re.compile(r"\d+")
+# a line that is only a page number: "12", "- 12 -", "Page 12 of 40", "صفحة 3", "p. 3"
+_PAGE_NUMBER_RE = re.compile(
+    r"[-–—|(\s]*(?:page|página|pagina|pág\.|p\.|صفحة|الصفحة)?\s*\d{1,4}"
+    r"(?:\s*(?:of|de|sur|من|/)\s*\d{1,4})?[-–—|)\s]*",
+    re.IGNORECASE,
+)
+# a footer's page mark: a number set off by a bar at either end ("Review, 2024 | 3")
+_PAGE_MARK_RE = re.compile(r"^\s*\d{1,4}\s*[|•·]|[|•·]\s*\d{1,4}\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A line of a page, with the style and position of its characters.
+
+    Attributes:
+        start: offset of the line in the page text.
+        text: the line as extracted.
+        size: font size in points (0 when pdfium could not tell).
+        bold: whether the line is set in a bold face.
+        top: height of the line's top above the page's bottom edge.
+    """
+
+    start: int
+    text: str
+    size: float
+    bold: bool
+    top: float
+
+    @property
+    def style(self) -> tuple[float, bool]:
+        """Size (to half a point) and weight, which set headings of one level apart."""
+        return round(self.size * 2) / 2, self.bold
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """The style of a document's running text, which headings stand out from."""
+
+    size: float
+    bold: bool
+    advance: float  # the usual distance between the tops of two lines of a paragraph
+
+    def larger(self, line: _Line) -> bool:
+        return line.size >= self.size * _LARGER
+
+    def styled(self, line: _Line) -> bool:
+        return self.larger(line) or (line.bold and not self.bold and self.size <= line.size)
 
 
 def read_pdf(data: bytes, name: str, document_id: str) -> Document:
-    """Read the text layer of every page; lines are joined into paragraphs."""
+    """Read the text layer of every page; lines are joined into headings and paragraphs."""
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -26,56 +108,209 @@ def read_pdf(data: bytes, name: str, document_id: str) -> Document:
         raise CorruptDocumentError(name, f"not a readable PDF ({message})") from exc
     try:
         pages: list[str] = []
-        blocks: list[Block] = []
-        for number, page in enumerate(pdf, start=1):
-            text = page.get_textpage().get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+        lines: list[list[_Line]] = []
+        for page in pdf:
+            text, page_lines = _page_lines(page.get_textpage())
             pages.append(text)
-            blocks += _page_blocks(text, number)
+            lines.append(page_lines)
         metadata = pdf.get_metadata_dict()
     finally:
         pdf.close()
-    title = metadata.get("Title") or next((b.text for b in blocks if b.kind == "heading"), None)
+    blocks = _blocks(pages, lines)
+    heading = next((b.text for b in blocks if b.kind == "heading"), None)
+    title = metadata.get("Title") or (" ".join(heading.split()) if heading else None)
     return Document(document_id, name, "pdf", tuple(pages), tuple(blocks), title, _date(metadata))
 
 
-def _page_blocks(text: str, page: int) -> list[Block]:
-    """Group the lines of a page into headings and paragraphs.
+def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[str, list[_Line]]:
+    """The page text (newlines as "\\n") and its lines with their style."""
+    raw = textpage.get_text_range()
+    styled = textpage.count_chars() == len(raw)  # a character index is a text offset
+    lines: list[_Line] = []
+    shift, counted = 0, 0  # "\r\n" pairs before a line: the page text is shorter by as many
+    for match in _LINE_RE.finditer(raw):
+        text = match.group()
+        if not text.strip():
+            continue
+        shift += raw.count("\r\n", counted, match.start())
+        counted = match.start()
+        size, bold, top = 0.0, False, 0.0
+        if styled:
+            first = match.start() + len(text) - len(text.lstrip())
+            last = match.start() + len(text.rstrip()) - 1
+            fonts = [_font(textpage, i) for i in sorted({first, (first + last) // 2, last})]
+            size = median(size for size, _ in fonts)
+            bold = all(bold for _, bold in fonts)
+            top = textpage.get_charbox(first, loose=True)[3]
+        lines.append(_Line(match.start() - shift, text, size, bold, top))
+    return raw.replace("\r\n", "\n").replace("\r", "\n"), lines
+
+
+def _font(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, bool]:
+    """Size and boldness of the font of one character."""
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    if pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= _BOLD_WEIGHT:
+        return size, True
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, len(buffer), ctypes.byref(flags))
+    face = buffer.value.decode("latin-1")
+    return size, bool(flags.value & _FORCE_BOLD or _BOLD_NAME_RE.search(face))
+
+
+def _blocks(pages: list[str], lines: list[list[_Line]]) -> list[Block]:
+    """The headings and paragraphs of the pages, without their running headers and footers."""
+    body = _body(line for page in lines for line in page)
+    furniture = _furniture(lines, body)
+    kept = [
+        [line for line in page if (number, line.start) not in furniture]
+        for number, page in enumerate(lines)
+    ]
+    if body is None or not any(body.styled(line) for page in kept for line in page):
+        return [
+            block
+            for number, (text, page) in enumerate(zip(pages, kept, strict=True), start=1)
+            for block in _plain_blocks(text, page, number)
+        ]
+    groups = [
+        _styled_groups(text, page, body) if any(line.size for line in page) else []
+        for text, page in zip(pages, kept, strict=True)
+    ]
+    styles = {group[0].style for page in groups for kind, group in page if kind == "heading"}
+    levels = {style: rank for rank, style in enumerate(sorted(styles, key=_prominence), start=1)}
+    blocks: list[Block] = []
+    for number, (text, page, grouped) in enumerate(zip(pages, kept, groups, strict=True), 1):
+        if page and not grouped:  # pdfium gave this page's text without its fonts
+            blocks += _plain_blocks(text, page, number)
+        for kind, group in grouped:
+            start, end = group[0].start, group[-1].start + len(group[-1].text)
+            level = min(levels[group[0].style], _MAX_LEVEL) if kind == "heading" else 0
+            blocks.append(Block(kind, text[start:end], number, start, level))
+    return blocks
+
+
+def _prominence(style: tuple[float, bool]) -> tuple[float, bool]:
+    """Larger first; at one size, bold first."""
+    size, bold = style
+    return -size, not bold
+
+
+def _body(lines: Iterable[_Line]) -> _Body | None:
+    """The style most of the text is set in, or None when pdfium gave no font sizes."""
+    sizes: Counter[float] = Counter()
+    weights: Counter[tuple[float, bool]] = Counter()
+    by_size: dict[float, list[_Line]] = {}
+    for line in lines:
+        if line.size <= 0:
+            continue
+        size, bold = line.style
+        letters = len(line.text.strip())
+        sizes[size] += letters
+        weights[size, bold] += letters
+        by_size.setdefault(size, []).append(line)
+    if not sizes:
+        return None
+    size = sizes.most_common(1)[0][0]
+    bold = weights[size, True] > weights[size, False]
+    advances = [a.top - b.top for a, b in pairwise(by_size[size]) if 0 < a.top - b.top < 3 * size]
+    return _Body(size, bold, median(advances) if advances else 1.2 * size)
+
+
+def _furniture(pages: list[list[_Line]], body: _Body | None) -> set[tuple[int, int]]:
+    """The running headers and footers, as (page index, line offset): lines at a page's
+    edge that recur at the edge of other pages (numbers aside), page numbers, and small
+    footers with a page mark."""
+    edges = [page[:_EDGE] + page[-_EDGE:] if len(page) > 2 * _EDGE else page for page in pages]
+    recurring: Counter[str] = Counter()
+    for edge in edges:
+        recurring.update({_edge_key(line) for line in edge})
+    needed = min(_RECURRING, len(pages))
+    found: set[tuple[int, int]] = set()
+    for number, edge in enumerate(edges):
+        for line in edge:
+            stripped = line.text.strip()
+            small = body is not None and 0 < line.size <= body.size * _SMALLER
+            not_larger = body is None or not body.larger(line)
+            if (
+                (len(pages) > 1 and recurring[_edge_key(line)] >= needed and not_larger)
+                or _PAGE_NUMBER_RE.fullmatch(stripped)
+                or (small and _PAGE_MARK_RE.search(stripped))
+            ):
+                found.add((number, line.start))
+    return found
+
+
+def _edge_key(line: _Line) -> str:
+    return _DIGITS_RE.sub("#", " ".join(line.text.split()).casefold())
+
+
+def _styled_groups(text: str, lines: list[_Line], body: _Body) -> list[_Group]:
+    """Group a page's lines into headings (set apart by their font) and paragraphs."""
+    width = max((len(line.text.strip()) for line in lines if not body.styled(line)), default=0)
+    groups: list[_Group] = []
+    previous: _Line | None = None
+    for line in lines:
+        stripped = line.text.strip()
+        heading = body.larger(line) or (body.styled(line) and not _PERIOD_END_RE.search(stripped))
+        kind: BlockKind = "heading" if heading else "paragraph"
+        if previous is not None and groups and groups[-1][0] == kind:
+            advance = previous.top - line.top
+            if kind == "heading":
+                joined = line.style == previous.style and 0 < advance <= _WRAPPED * line.size
+            else:
+                short = len(previous.text.strip()) < _SHORT_LINE * width
+                joined = (
+                    text[previous.start + len(previous.text) : line.start].count("\n") < 2
+                    and not (short and _LINE_END_RE.search(previous.text.strip()))
+                    and abs(line.size - previous.size) <= (1 - _SMALLER) * body.size
+                    and 0 < advance <= _PARAGRAPH_GAP * body.advance
+                )
+            if joined:
+                groups[-1][1].append(line)
+                previous = line
+                continue
+        groups.append((kind, [line]))
+        previous = line
+    return groups
+
+
+def _plain_blocks(text: str, lines: list[_Line], page: int) -> list[Block]:
+    """Group the lines of a page into headings and paragraphs by their text alone.
 
     A paragraph ends at a blank line, or at a line that ends a sentence and is clearly shorter
     than the page's long lines. A short line without final punctuation is a heading.
     """
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    width = max((len(line.strip()) for _, line in lines), default=0)
-    groups: list[tuple[str, list[tuple[int, str]]]] = []
-    current: list[tuple[int, str]] = []
+    width = max((len(line.text.strip()) for line in lines), default=0)
+    groups: list[_Group] = []
+    current: list[_Line] = []
     previous_end = 0
-    for start, line in lines:
-        stripped = line.strip()
+    for line in lines:
+        stripped = line.text.strip()
         short = len(stripped) < _SHORT_LINE * width
         ends = bool(_LINE_END_RE.search(stripped))
-        if current and text[previous_end:start].count("\n") > 1:
+        if current and text[previous_end : line.start].count("\n") > 1:
             groups.append(("paragraph", current))
             current = []
         if short and not ends:
             if current:
                 groups.append(("paragraph", current))
                 current = []
-            groups.append(("heading", [(start, line)]))
+            groups.append(("heading", [line]))
         else:
-            current.append((start, line))
+            current.append(line)
             if short:
                 groups.append(("paragraph", current))
                 current = []
-        previous_end = start + len(line)
+        previous_end = line.start + len(line.text)
     if current:
         groups.append(("paragraph", current))
     blocks: list[Block] = []
     for kind, group in groups:
-        start, end = group[0][0], group[-1][0] + len(group[-1][1])
+        start, end = group[0].start, group[-1].start + len(group[-1].text)
         chunk = text[start:end]
         if kind == "paragraph" and len(group) == 1 and not _LINE_END_RE.search(chunk.strip()):
             kind = "heading"
-        blocks.append(Block(kind, chunk, page, start, 1 if kind == "heading" else 0))  # type: ignore[arg-type]
+        blocks.append(Block(kind, chunk, page, start, 1 if kind == "heading" else 0))
     return blocks
 
 
