@@ -6,6 +6,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
 from fpdf import FPDF
 
 from gcm_review import (
@@ -53,6 +58,9 @@ def test_pdf_headings_ranked_by_font_and_running_headers_left_out(review_pdf: Pa
     paragraphs = [b for b in document.blocks if b.kind == "paragraph"]
     assert [b.page for b in paragraphs].count(1) == 5  # the blank space between them splits
     assert paragraphs[6].text == "1 Decree 45 of 2023 on recruitment agencies."  # set small
+    challenges = " ".join(paragraphs[7].text.split())
+    assert "recruitment fees to brokers" in challenges  # the mark set small is blanked
+    assert "G20 partners" in challenges  # digits at the text's size are kept
     for block in document.blocks:
         page = document.pages[block.page - 1]
         assert page[block.start : block.start + len(block.text)] == block.text
@@ -79,6 +87,48 @@ def test_docx_heading_levels_and_metadata(fixtures: Path) -> None:
     assert headings == [(1, "Déclaration du Royaume du Maroc"), (2, "Coopération internationale")]
     assert document.title == "Déclaration du Royaume du Maroc"
     assert sum(b.kind == "paragraph" for b in document.blocks) == 4
+
+
+def test_docx_custom_and_manual_headings_and_tables_in_place(tmp_path: Path) -> None:
+    """Headings set by an outline level or by hand in bold are headings, ranked; a table
+    stays under its heading."""
+    document = Document()
+    custom = document.styles.add_style("Report Section", WD_STYLE_TYPE.PARAGRAPH)
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "0")
+    custom.element.get_or_add_pPr().append(outline)
+    document.add_paragraph("Part II: Progress by objective", style="Report Section")
+
+    def manual(text: str, size: int) -> None:
+        run = document.add_paragraph().add_run(text)
+        run.bold, run.font.size = True, Pt(size)
+
+    manual("Objective 6: Fair and ethical recruitment", 14)
+    manual("Progress", 12)
+    document.add_paragraph("The inspectorate opened twelve offices.")
+    emphasis = document.add_paragraph().add_run("All fees charged to workers are now banned.")
+    emphasis.bold = True  # a bold sentence is no heading
+    table = document.add_table(rows=2, cols=3)
+    for row, cells in zip(table.rows, [("Year", "Visits", ""), ("2024", "1,140", "")], strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    table.rows[0].cells[1].merge(table.rows[0].cells[2])
+    manual("Challenges", 12)
+    document.add_paragraph("Brokers in the villages remain out of reach.")
+    path = tmp_path / "review.docx"
+    document.save(str(path))
+    blocks = [(b.kind, b.level, b.text) for b in read_document(path).blocks]
+    assert blocks == [
+        ("heading", 1, "Part II: Progress by objective"),
+        ("heading", 2, "Objective 6: Fair and ethical recruitment"),
+        ("heading", 3, "Progress"),
+        ("paragraph", 0, "The inspectorate opened twelve offices."),
+        ("paragraph", 0, "All fees charged to workers are now banned."),
+        ("paragraph", 0, "Year | Visits"),  # the merged cell once
+        ("paragraph", 0, "2024 | 1,140"),  # the empty cell left out
+        ("heading", 3, "Challenges"),
+        ("paragraph", 0, "Brokers in the villages remain out of reach."),
+    ]
 
 
 def test_html_article_without_boilerplate(fixtures: Path) -> None:

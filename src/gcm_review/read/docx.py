@@ -1,4 +1,16 @@
-"""Read Word (DOCX) files: paragraphs, heading styles and tables."""
+"""Read Word (DOCX) files: headings, paragraphs and tables, in document order.
+
+A heading is a paragraph in a heading style ("Heading 2", "Title"), or in any style that
+gives it an outline level. Word's navigation pane and table of contents read the same
+level, and custom heading styles carry one.
+
+Some reports set their headings by hand instead: a short paragraph, all in bold, without
+final punctuation. Such a heading ranks below the styled heading above it, and among
+themselves the larger ones rank first.
+
+A table stays where it stands, under its heading. Each of its rows is a paragraph, its
+non-empty cells joined by " | ".
+"""
 
 from __future__ import annotations
 
@@ -7,16 +19,24 @@ import zipfile
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.styles.style import ParagraphStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from ..errors import CorruptDocumentError, EncryptedDocumentError
 from ..models import Document
 from ._blocks import PageBuilder
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+_BODY_OUTLINE = 9  # the outline level of body text
+_MAX_LEVEL = 9
+_MANUAL_HEADING_CHARS = 150  # a bold paragraph longer than this is an emphasised one
+_SENTENCE_END = (".", ";", ",", ":", "،", "؛")
 
 
 def read_docx(data: bytes, name: str, document_id: str) -> Document:
-    """Read a DOCX file; ``Heading N`` and ``Title`` styles become heading blocks."""
+    """Read a DOCX file into headings and paragraphs, its tables in place."""
     if data.startswith(_OLE_MAGIC):
         raise EncryptedDocumentError(
             name, "password-protected or old-format Word file; save it as an unprotected .docx"
@@ -25,20 +45,69 @@ def read_docx(data: bytes, name: str, document_id: str) -> Document:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise CorruptDocumentError(name, f"not a valid .docx file ({exc})") from exc
+    content = list(document.iter_inner_content())
+    manual = sorted(
+        {size for item in content if (size := _manual_heading(item)) is not None}, reverse=True
+    )
     page = PageBuilder(1)
-    for paragraph in document.paragraphs:
-        style = paragraph.style.name if paragraph.style is not None else ""
-        if style == "Title":
-            page.add("heading", paragraph.text, 1)
-        elif style.startswith("Heading"):
-            level = style.removeprefix("Heading").strip()
-            page.add("heading", paragraph.text, int(level) if level.isdigit() else 1)
+    styled = 0  # the level of the last heading set in a heading style
+    for item in content:
+        if isinstance(item, Table):
+            for row in item.rows:
+                cells = [cell.text.strip() for cell in row.cells]
+                # a merged cell is repeated once per column it spans; empty cells say nothing
+                kept = [t for i, t in enumerate(cells) if t and (i == 0 or t != cells[i - 1])]
+                page.add("paragraph", " | ".join(kept))
+        elif (level := _styled_level(item)) is not None:
+            styled = level
+            page.add("heading", item.text, level)
+        elif (size := _manual_heading(item)) is not None:
+            page.add("heading", item.text, min(styled + 1 + manual.index(size), _MAX_LEVEL))
         else:
-            page.add("paragraph", paragraph.text)
-    for table in document.tables:
-        for row in table.rows:
-            page.add("paragraph", " | ".join(cell.text.strip() for cell in row.cells))
+            page.add("paragraph", item.text)
     core = document.core_properties
     title = core.title or next((b.text for b in page.blocks if b.kind == "heading"), None)
     date = core.created.date().isoformat() if core.created else None
     return Document(document_id, name, "docx", (page.text,), tuple(page.blocks), title, date)
+
+
+def _styled_level(paragraph: Paragraph) -> int | None:
+    """The level of a paragraph set as a heading by its style or outline level, or None."""
+    style = paragraph.style
+    name = style.name if style is not None else ""
+    if name == "Title":
+        return 1
+    if name and name.startswith("Heading"):
+        level = name.removeprefix("Heading").strip()
+        return int(level) if level.isdigit() else 1
+    outline = _outline_level(paragraph.paragraph_format.element.pPr)
+    while outline is None and isinstance(style, ParagraphStyle):
+        outline = _outline_level(style.element.pPr)
+        style = style.base_style
+    return outline + 1 if outline is not None and outline < _BODY_OUTLINE else None
+
+
+def _outline_level(properties: object) -> int | None:
+    """The ``w:outlineLvl`` of paragraph properties (``w:pPr``), when set."""
+    if properties is None:
+        return None
+    element = properties.find(qn("w:outlineLvl"))  # type: ignore[attr-defined]
+    value = None if element is None else element.get(qn("w:val"))
+    return int(value) if value is not None and value.isdigit() else None
+
+
+def _manual_heading(item: Paragraph | Table) -> float | None:
+    """The font size (points; 0 when inherited from defaults) of a paragraph set as a
+    heading by hand (short, all in bold, no final punctuation), or None."""
+    if not isinstance(item, Paragraph) or _styled_level(item) is not None:
+        return None
+    text = item.text.strip()
+    if not text or len(text) > _MANUAL_HEADING_CHARS or text.endswith(_SENTENCE_END):
+        return None
+    runs = [run for run in item.runs if run.text.strip()]
+    style_font = item.style.font if item.style is not None else None
+    style_bold = bool(style_font and style_font.bold)
+    if not runs or not all(run.bold or (run.bold is None and style_bold) for run in runs):
+        return None
+    sizes = [run.font.size or (style_font.size if style_font else None) for run in runs]
+    return max((size.pt for size in sizes if size is not None), default=0.0)
