@@ -116,14 +116,13 @@ def review_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pdf.set_font("Helvetica", "B", 11)
     pdf.cell(0, 8, "Challenges", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(
-        0,
-        6,
-        "Many workers still pay brokers in their home villages before they travel. "
-        "The inspectorate cannot reach those brokers and asks for joint inspections.",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
+    pdf.write(6, "Many workers still pay recruitment fees")
+    pdf.char_vpos = "SUP"  # a footnote mark
+    pdf.write(6, "2")
+    pdf.char_vpos = "LINE"
+    pdf.write(6, " to brokers in their home villages before they travel. The inspectorate cannot")
+    pdf.write(6, " reach those brokers and asks for joint inspections with the G20 partners.")
+    pdf.ln(8)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 14)
     pdf.cell(0, 10, "Chapter 3: Next steps", new_x="LMARGIN", new_y="NEXT")

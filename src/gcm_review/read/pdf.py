@@ -7,7 +7,8 @@ the chapters above their sections. This keeps the heading path of a passage true
 
 A running header or footer is left out: the report's title or "Page 3 of 40", found at the
 edge of page after page. It is no passage, and it does not cut the heading path at every
-page break.
+page break. A footnote mark set small after a word ("fees²") is blanked: glued to the word,
+it would hide it.
 
 A PDF whose lines all share one style falls back on the text. A short line without final
 punctuation is then a heading.
@@ -37,6 +38,7 @@ _LARGER = 1.12  # a line this much larger than the body text is set as a heading
 _SMALLER = 0.9  # a line this much smaller is a note: a footnote, a caption, a footer
 _WRAPPED = 1.7  # a heading's next line within this many font sizes below continues it
 _PARAGRAPH_GAP = 1.45  # a line this many usual line advances below the previous opens a paragraph
+_SAME_LINE = 0.5  # lines whose tops are less than this many font sizes apart are one
 _EDGE = 2  # lines at the top and at the bottom of a page where headers and footers stand
 _RECURRING = 3  # pages (or all, if fewer) that share an edge line to make it furniture
 _MAX_LEVEL = 6
@@ -46,6 +48,7 @@ _BOLD_WEIGHT = 600
 _FORCE_BOLD = 1 << 18  # the font descriptor's ForceBold flag
 _BOLD_NAME_RE = re.compile(r"bold|black|heavy|demi|semibold", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")
+_NOTE_MARK_RE = re.compile(r"(?<=[^\W\d_]|[.,;:)”»\"'])\d{1,3}(?!\d)")  # after a word
 # a line that is only a page number: "12", "- 12 -", "Page 12 of 40", "صفحة 3", "p. 3"
 _PAGE_NUMBER_RE = re.compile(
     r"[-–—|(\s]*(?:page|página|pagina|pág\.|p\.|صفحة|الصفحة)?\s*\d{1,4}"
@@ -126,6 +129,8 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[str, list[_Line]]:
     """The page text (newlines as "\\n") and its lines with their style."""
     raw = textpage.get_text_range()
     styled = textpage.count_chars() == len(raw)  # a character index is a text offset
+    if styled:
+        raw = _without_note_marks(textpage, raw)
     lines: list[_Line] = []
     shift, counted = 0, 0  # "\r\n" pairs before a line: the page text is shorter by as many
     for match in _LINE_RE.finditer(raw):
@@ -144,6 +149,20 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[str, list[_Line]]:
             top = textpage.get_charbox(first, loose=True)[3]
         lines.append(_Line(match.start() - shift, text, size, bold, top))
     return raw.replace("\r\n", "\n").replace("\r", "\n"), lines
+
+
+def _without_note_marks(textpage: pdfium.PdfTextPage, raw: str) -> str:
+    """``raw`` with the footnote marks blanked: digits set small right after a word or its
+    punctuation ("fees²", "migrants,³"), which would otherwise glue to the word."""
+    size = pdfium_c.FPDFText_GetFontSize
+    marks = [
+        match.span()
+        for match in _NOTE_MARK_RE.finditer(raw)
+        if 0 < size(textpage.raw, match.start()) <= _SMALLER * size(textpage.raw, match.start() - 1)
+    ]
+    for start, end in marks:
+        raw = raw[:start] + " " * (end - start) + raw[end:]
+    return raw
 
 
 def _font(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, bool]:
@@ -255,7 +274,9 @@ def _styled_groups(text: str, lines: list[_Line], body: _Body) -> list[_Group]:
         kind: BlockKind = "heading" if heading else "paragraph"
         if previous is not None and groups and groups[-1][0] == kind:
             advance = previous.top - line.top
-            if kind == "heading":
+            if abs(advance) < _SAME_LINE * line.size:  # one line pdfium broke at a raised mark
+                joined = True
+            elif kind == "heading":
                 joined = line.style == previous.style and 0 < advance <= _WRAPPED * line.size
             else:
                 short = len(previous.text.strip()) < _SHORT_LINE * width
