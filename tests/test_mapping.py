@@ -543,19 +543,53 @@ def test_a_heading_may_cite_an_objective_by_its_ordinal(engine: Engine) -> None:
     assert mapper.lexical.citations("Objetivo sexto", "es") == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "heading", "filed"),
+    [
+        ("en", "Chapter 3 > 3.2 Fair recruitment and decent work > Challenges", {"6"}),
+        ("en", "Return and reintegration", {"21"}),
+        ("en", "Regular pathways", {"5"}),  # the short label of objective 5
+        ("fr", "Accès aux services de base", {"15"}),
+        ("fr", "Retour et réintégration > Objectif 22 : portabilité", {"22"}),  # the nearest
+        ("es", "Alternativas a la detención", {"13"}),
+        ("es", "Remesas", {"20"}),
+        ("ar", "رابعا: العودة وإعادة الإدماج", {"21"}),
+        ("ar", "Access to basic services", {"15"}),  # a heading left in English
+        # no objective: the Compact's name, another framework, words of no title, generic
+        ("en", "Review of the Global Compact for Safe, Orderly and Regular Migration", set()),
+        ("fr", "Examen du Pacte mondial pour des migrations sûres, ordonnées et régulières", set()),
+        ("en", "SDG 8: Decent work and economic growth", set()),
+        ("en", "Labour migration", set()),
+        ("en", "Methodology and data sources", set()),
+        ("es", "Desafíos y próximos pasos", set()),
+        ("ar", "مقدمة", set()),
+    ],
+)
+def test_a_heading_may_name_an_objective_by_its_title(
+    engine: Engine, lang: str, heading: str, filed: set[str]
+) -> None:
+    found = engine.mapper.filed_under(heading, lang)
+    assert set(found) == filed
+    for evidence in found.values():
+        assert evidence.kind == "heading" and evidence.text in heading.split(" > ")
+
+
 def test_analysis_files_passages_under_their_heading(analyse_text: Analyse) -> None:
     text = (
         "# National review\n\n## Objective 6: Fair and ethical recruitment\n\n"
-        f"{_UNFILED['en']}\n\n## Weather\n\n{_UNFILED['en']}\n"
+        f"{_UNFILED['en']}\n\n## Weather\n\n{_UNFILED['en']}\n\n"
+        f"## Return and reintegration\n\n{_UNFILED['en']}\n"
     )
     analysed = analyse_text(text).passages
     assert [p.passage.heading for p in analysed] == [
         "National review > Objective 6: Fair and ethical recruitment",
         "National review > Weather",
+        "National review > Return and reintegration",
     ]
-    under, outside = (p.mapping.objectives for p in analysed)
+    under, outside, named = (p.mapping.objectives for p in analysed)
     assert under[0].target == "6" and under[0].evidence[0].kind == "heading"
     assert "6" not in {m.target for m in outside}
+    assert named[0].target == "21" and named[0].evidence[0].text == "Return and reintegration"
 
 
 def test_a_paragraph_that_opens_by_citing_an_objective_files_its_later_passages(

@@ -50,6 +50,7 @@ from .semantic import (
 __all__ = ["Mapper", "MappingOptions", "PassageMap"]
 
 _OPENING = 40  # characters: a citation starting within them opens the paragraph
+_FILED_CACHE = 4096  # heading paths whose filing is remembered (a document repeats them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,7 @@ class Mapper:
             framework, self.options.lexical, gaps=self.options.mode == "full"
         )
         self.encoder = encoder or UniversalSentenceEncoder()
+        self._filed: dict[tuple[str, str], dict[str, Evidence]] = {}
 
     @property
     def semantic(self) -> bool:
@@ -208,16 +210,28 @@ class Mapper:
 
     def filed_under(self, heading: str, lang: str) -> dict[str, Evidence]:
         """The objectives a passage is filed under, with the heading as their evidence: those
-        cited by the nearest heading above it that cites any, when they are at most
-        ``max_objectives`` (a heading citing more introduces a group of objectives, not
-        one)."""
-        for title in reversed(heading.split(HEADING_SEPARATOR) if heading else []):
+        of the nearest heading above it that cites any ("Objective 6: …"), when they are at
+        most ``max_objectives`` (a heading citing more introduces a group of objectives, not
+        one), or that names one by its title ("Fair recruitment and decent work")."""
+        if not heading:
+            return {}
+        key = (heading, lang)
+        if key not in self._filed:
+            if len(self._filed) >= _FILED_CACHE:
+                self._filed.clear()
+            self._filed[key] = self._filed_under(heading, lang)
+        return self._filed[key]
+
+    def _filed_under(self, heading: str, lang: str) -> dict[str, Evidence]:
+        weight = self.lexical.options.reference_weight
+        for title in reversed(heading.split(HEADING_SEPARATOR)):
             hits = self.lexical.citations(title, lang, heading=True)
             cited = list(dict.fromkeys(hit.target[1] for hit in hits))
+            if not cited and (named := self.lexical.named(title, lang)) is not None:
+                cited = [named]
             if cited:
                 if len(cited) > self.options.max_objectives:
                     return {}
-                weight = self.lexical.options.reference_weight
                 return {target: Evidence(title, 0, 0, "heading", weight) for target in cited}
         return {}
 

@@ -9,8 +9,9 @@ database migration out.
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -19,12 +20,23 @@ from typing import Literal, NamedTuple
 from ..framework import Framework, Lexicon
 from ..models import Evidence
 from ..phrases import PhraseHit, PhraseMatcher
-from ..text import KeyMaker, Token, as_tokens, fold, fold_with_offsets, key_maker, surface_keys
+from ..text import (
+    KeyMaker,
+    Token,
+    as_tokens,
+    fold,
+    fold_with_offsets,
+    key_maker,
+    surface_keys,
+    tokenize,
+)
 
 Target = tuple[str, str]
 Signal = Literal["strong", "weak"] | None  # ("objective", "15") or ("principle", "human rights")
 
 _CITE_WINDOW = 4  # words between a trigger and its number ("objective no. 15", "n o 15")
+_TITLE_WORDS = 10  # a heading of more content words than this names no objective by its title
+_TITLE_SHARE = 0.7  # the share of a heading's worth an objective's title must hold to be named
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +155,66 @@ class _ReferencePatterns:
         return False
 
 
+class _Titles:
+    """The objectives' titles and short labels in one language, as content words, which a
+    heading may name an objective by ("Fair recruitment and decent work", "Retorno y
+    reintegración") instead of citing its number.
+
+    A word is worth more the fewer titles hold it ("reintegration" more than "migrants").
+    A heading names an objective when that objective's title holds at least two of the
+    heading's words, making most of its worth, and no other title holds as much. A heading
+    that is an objective's short label ("Data", "البيانات") also names it. The words of the
+    Compact's own name ("safe", "orderly", "regular migration") count for nothing: a report's
+    title names the Compact, not its objective 23.
+    """
+
+    def __init__(self, framework: Framework, lang: str, lexicon: Lexicon) -> None:
+        self.keys = key_maker(lang)
+        self.ignored: frozenset[str] = frozenset()
+        self.ignored = frozenset().union(*map(self.content, lexicon.references.compact_names))
+        self.words: dict[str, frozenset[str]] = {}
+        self.short: dict[frozenset[str], str] = {}
+        for number, objective in framework.objectives.items():
+            short = self.content(objective.short.get(lang))
+            self.words[str(number)] = self.content(objective.title.get(lang)) | short
+            self.short.setdefault(short, str(number))
+        held = Counter(word for words in self.words.values() for word in words)
+        count = len(self.words)
+        self.worth = {word: math.log((count + 1) / n) for word, n in held.items()}
+        self.unknown = math.log(count + 1)  # a word no title holds
+
+    def content(self, text: str) -> frozenset[str]:
+        """The lemma keys of the content words of ``text`` (no numbers, no stop words)."""
+        lemmas = self.keys.lemmas
+        return frozenset(
+            key
+            for token in tokenize(text)
+            if (key := lemmas[token.text]) is not None
+            and len(key) > 1
+            and not key.isdigit()
+            and key not in self.ignored
+        )
+
+    def named(self, heading: str) -> str | None:
+        """The objective ``heading`` names by its title or short label, or None."""
+        words = self.content(heading)
+        if not words or len(words) > _TITLE_WORDS:
+            return None
+        if words in self.short:
+            return self.short[words]
+        total = sum(self.worth.get(word, self.unknown) for word in words)
+        scores = sorted(
+            (sum(self.worth[word] for word in shared), target)
+            for target, title in self.words.items()
+            if len(shared := words & title) >= 2
+        )
+        if not scores or scores[-1][0] < _TITLE_SHARE * total:
+            return None
+        if len(scores) > 1 and scores[-2][0] >= scores[-1][0]:
+            return None  # two titles hold it as much
+        return scores[-1][1]
+
+
 @dataclass(frozen=True, slots=True)
 class LexicalEvidence:
     """The lexical evidence of one passage.
@@ -199,6 +271,7 @@ class LexicalMatcher:
         self.options = options
         self._gaps = gaps
         self._indexes: dict[str, LexiconIndex] = {}
+        self._titles: dict[str, _Titles] = {}
 
     def index(self, lang: str) -> LexiconIndex | None:
         """The compiled lexicon of ``lang``, or None when the framework has none."""
@@ -252,6 +325,21 @@ class LexicalMatcher:
         if index is None:
             return []
         return sorted(self._reference_hits(index, text, heading), key=lambda hit: hit.start)
+
+    def named(self, heading: str, lang: str) -> str | None:
+        """The objective a heading names by its title or short label, not its number ("Fair
+        recruitment and decent work"), read in ``lang`` first, then in the framework's other
+        languages (a review may keep headings in another language than its text)."""
+        for language in dict.fromkeys([lang, *self.framework.lexicons]):
+            index = self.index(language)
+            if index is None or index.references.other.search(fold(heading)):
+                continue  # a heading naming another framework ("SDG 8") names none of ours
+            if language not in self._titles:
+                lexicon = self.framework.lexicons[language]
+                self._titles[language] = _Titles(self.framework, language, lexicon)
+            if (target := self._titles[language].named(heading)) is not None:
+                return target
+        return None
 
     def _reference_hits(self, index: LexiconIndex, text: str, heading: bool = False) -> list[Hit]:
         folded, offsets = fold_with_offsets(text)
