@@ -554,6 +554,7 @@ def test_a_heading_may_cite_an_objective_by_its_ordinal(engine: Engine) -> None:
         ("es", "Alternativas a la detención", {"13"}),
         ("es", "Remesas", {"20"}),
         ("ar", "رابعا: العودة وإعادة الإدماج", {"21"}),
+        ("ar", "ثانيا: مكافحة الاتجار بالأشخاص", {"10"}),
         ("ar", "Access to basic services", {"15"}),  # a heading left in English
         # no objective: the Compact's name, another framework, words of no title, generic
         ("en", "Review of the Global Compact for Safe, Orderly and Regular Migration", set()),

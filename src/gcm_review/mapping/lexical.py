@@ -36,7 +36,7 @@ Signal = Literal["strong", "weak"] | None  # ("objective", "15") or ("principle"
 
 _CITE_WINDOW = 4  # words between a trigger and its number ("objective no. 15", "n o 15")
 _TITLE_WORDS = 10  # a heading of more content words than this names no objective by its title
-_TITLE_SHARE = 0.7  # the share of a heading's worth an objective's title must hold to be named
+_TITLE_SHARE = 0.6  # the share of a heading's worth an objective's title must hold to be named
 
 
 @dataclass(frozen=True, slots=True)
