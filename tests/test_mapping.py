@@ -547,7 +547,7 @@ def test_a_heading_may_cite_an_objective_by_its_ordinal(engine: Engine) -> None:
     ("lang", "heading", "filed"),
     [
         ("en", "Chapter 3 > 3.2 Fair recruitment and decent work > Challenges", {"6"}),
-        ("en", "Return and reintegration", {"21"}),
+        ("en", "IV. Return and reintegration", {"21"}),
         ("en", "Regular pathways", {"5"}),  # the short label of objective 5
         ("fr", "Accès aux services de base", {"15"}),
         ("fr", "Retour et réintégration > Objectif 22 : portabilité", {"22"}),  # the nearest

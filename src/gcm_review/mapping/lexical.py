@@ -36,6 +36,7 @@ Signal = Literal["strong", "weak"] | None  # ("objective", "15") or ("principle"
 
 _CITE_WINDOW = 4  # words between a trigger and its number ("objective no. 15", "n o 15")
 _TITLE_WORDS = 10  # a heading of more content words than this names no objective by its title
+_ROMAN_RE = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")  # a folded Roman numeral ("iv", "xii")
 _TITLE_SHARE = 0.6  # the share of a heading's worth an objective's title must hold to be named
 
 
@@ -165,13 +166,16 @@ class _Titles:
     heading's words, making most of its worth, and no other title holds as much. A heading
     that is an objective's short label ("Data", "البيانات") also names it. The words of the
     Compact's own name ("safe", "orderly", "regular migration") count for nothing: a report's
-    title names the Compact, not its objective 23.
+    title names the Compact, not its objective 23. Numbering counts for nothing either.
     """
 
     def __init__(self, framework: Framework, lang: str, lexicon: Lexicon) -> None:
         self.keys = key_maker(lang)
         self.ignored: frozenset[str] = frozenset()
-        self.ignored = frozenset().union(*map(self.content, lexicon.references.compact_names))
+        references = lexicon.references
+        ordinals = [word for words in references.ordinals.values() for word in words]
+        # nor do the words that number a heading ("ثانيا", "II", "Second")
+        self.ignored = frozenset().union(*map(self.content, [*references.compact_names, *ordinals]))
         self.words: dict[str, frozenset[str]] = {}
         self.short: dict[frozenset[str], str] = {}
         for number, objective in framework.objectives.items():
@@ -192,6 +196,7 @@ class _Titles:
             if (key := lemmas[token.text]) is not None
             and len(key) > 1
             and not key.isdigit()
+            and not _ROMAN_RE.fullmatch(key)
             and key not in self.ignored
         )
 
