@@ -77,6 +77,27 @@ def test_a_table_of_contents_gives_no_passage() -> None:
     ]
 
 
+def test_a_list_of_abbreviations_gives_no_passage() -> None:
+    glossaries = [
+        "IOM – International Organization for Migration\nILO: International Labour "
+        "Organization\nMoL Ministry of Labour\nUNODC United Nations Office on Drugs and Crime",
+        "OIT : Organisation internationale du Travail\nHCR : Haut-Commissariat des Nations "
+        "Unies pour les réfugiés\nONG : organisations non gouvernementales",
+        "IOM المنظمة الدولية للهجرة\nILO منظمة العمل الدولية\nUNHCR المفوضية السامية للاجئين",
+    ]
+    kept = [
+        # a paragraph whose lines open with the names of bodies, not with their acronyms
+        "IOM, UNHCR and ILO signed the plan in 2023.\nIOM and the ministry trained 40 "
+        "inspectors.\nUNHCR opened two offices.",
+        "IOM – International Organization for Migration\nILO – International Labour Organization",
+    ]
+    blocks = [normalise_block(Block("paragraph", text, 1, 0)) for text in glossaries + kept]
+    assert [p.text.split()[:2] for p in split_passages("d", blocks)] == [
+        ["IOM,", "UNHCR"],
+        ["IOM", "–"],  # two lines are too few to call a list of abbreviations
+    ]
+
+
 def test_a_new_heading_of_the_same_level_replaces_the_old_one() -> None:
     blocks = [
         Block("heading", "A", 1, 0, 1),

@@ -4,7 +4,8 @@ A passage is a paragraph, or a window of its sentences when the paragraph is lon
 of a list ("- ...", "• ...", "2. ...") are passages of their own. Passages never cross a
 paragraph, and each keeps its page, its span in the page text and the heading path above it.
 A table of contents (lines that end with dot leaders and a page number) gives no passage: it
-names every objective and says nothing of any.
+names every objective and says nothing of any. Nor does a list of abbreviations (lines that
+open with an acronym and spell it out), whose names of bodies say nothing of what was done.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ _SENTENCE_END_RE = re.compile(
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 # an entry of a table of contents: a line that ends with leaders and a page number
 _CONTENTS_LINE_RE = re.compile(r"(?:(?:\.\s?){4,}|…{2,}|_{4,})\s*\d{1,4}\s*$")
+# an entry of a list of abbreviations: an acronym (two capitals at least), then what it stands
+# for ("IOM – International Organization for Migration", "OIT : Organisation internationale du
+# Travail", "IOM المنظمة الدولية للهجرة")
+_GLOSSARY_LINE_RE = re.compile(
+    r"^\s*(?=\S*[A-Z]\S*[A-Z])[A-Z][\w&/.()-]{1,11}\s*[-–—:=|]?\s+(?:[A-ZÀ-Ö]|[\u0621-\u064a])"
+)
+_GLOSSARY_LINES = 3  # a shorter block is no list of abbreviations
 # a list item: a line that opens with a bullet, a dash or a number ("- ", "• ", "2. ", "b) ")
 _ITEM_RE = re.compile(r"^[ \t]*(?:[-•*–—·▪◦]|\d{1,2}[.)]|[a-z][.)])[ \t]+(?=\S)", re.MULTILINE)
 
@@ -72,7 +80,7 @@ def split_passages(
     headings: list[tuple[int, str]] = []
     paragraph = 0
     for clean in blocks:
-        if not _HAS_LETTER_RE.search(clean.text) or _is_contents(clean.block.text):
+        if not _HAS_LETTER_RE.search(clean.text) or _is_apparatus(clean.block.text):
             continue
         if clean.block.kind == "heading":
             level = clean.block.level or 1
@@ -136,8 +144,13 @@ def _windows(text: str, options: SegmentOptions) -> list[tuple[int, int]]:
     return windows
 
 
-def _is_contents(text: str) -> bool:
-    """Whether a block is (part of) a table of contents: most of its lines are entries."""
+def _is_apparatus(text: str) -> bool:
+    """Whether a block is (part of) a table of contents or a list of abbreviations: most of
+    its lines are entries."""
     lines = [line for line in text.splitlines() if line.strip()]
-    entries = sum(1 for line in lines if _CONTENTS_LINE_RE.search(line))
-    return bool(lines) and entries * 3 >= len(lines) * 2
+    contents = sum(1 for line in lines if _CONTENTS_LINE_RE.search(line))
+    glossary = sum(1 for line in lines if _GLOSSARY_LINE_RE.match(line))
+    return bool(lines) and (
+        contents * 3 >= len(lines) * 2
+        or (len(lines) >= _GLOSSARY_LINES and glossary * 3 >= len(lines) * 2)
+    )
