@@ -66,6 +66,39 @@ def test_pdf_headings_ranked_by_font_and_running_headers_left_out(review_pdf: Pa
         assert page[block.start : block.start + len(block.text)] == block.text
 
 
+def test_a_pdf_whose_tables_outweigh_its_text_keeps_its_paragraphs(tmp_path: Path) -> None:
+    """Table cells set small fill most of the page: the running text is still told by its
+    long lines, and a paragraph set large (a standfirst) is no heading."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 9, "Annex: permits by governorate", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 13)
+    standfirst = "This annex sets out the permits issued to migrant workers, year by year. " * 3
+    pdf.multi_cell(0, 6, standfirst, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "", 10)
+    texts = [
+        standfirst,
+        "Work permits issued to migrant workers rose in every governorate. " * 6,
+        "The table below gives the permits issued in 2023.",  # one line, set as the text is
+    ]
+    for text in texts[1:]:
+        pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    pdf.set_font("Helvetica", "", 7)
+    for row in range(60):
+        pdf.cell(40, 3.5, f"Governorate {row}")
+        pdf.cell(20, 3.5, f"{row * 37}")
+        pdf.cell(20, 3.5, f"{row % 9}.5 %", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "annex.pdf"
+    pdf.output(str(path))
+    blocks = read_document(path).blocks
+    assert blocks[0].kind == "heading"
+    assert [" ".join(b.text.split()) for b in blocks[1:4]] == [text.strip() for text in texts]
+    assert all(b.kind == "paragraph" for b in blocks[1:])
+
+
 def test_a_pdf_in_one_style_takes_its_headings_from_the_text(tmp_path: Path) -> None:
     pdf = FPDF()
     pdf.add_page()

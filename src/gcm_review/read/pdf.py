@@ -33,6 +33,9 @@ from ..models import Block, BlockKind, Document
 _LINE_RE = re.compile(r"[^\r\n]+")
 _LINE_END_RE = re.compile(r"[.!?:;؟»”)\]]$")
 _PERIOD_END_RE = re.compile(r"[.;,،؛]$")  # a bold line ending so is an emphasised sentence
+_TEXT_LINE = 40  # characters: a line this long is running text, not a cell or a label
+_HEADING_LINES = 3  # a heading is no longer than this many lines
+_HEADING_CHARS = 200  # nor than this many characters: a longer run of large text is text
 _SHORT_LINE = 0.7  # a line shorter than this share of the page's long lines is short
 _LARGER = 1.12  # a line this much larger than the body text is set as a heading
 _SMALLER = 0.9  # a line this much smaller is a note: a footnote, a caption, a footer
@@ -215,13 +218,15 @@ def _prominence(style: tuple[float, bool]) -> tuple[float, bool]:
 
 
 def _body(lines: Iterable[_Line]) -> _Body | None:
-    """The style most of the text is set in, or None when pdfium gave no font sizes."""
+    """The style most of the running text is set in, or None when pdfium gave no font sizes.
+    Running text is read from long lines: the cells of a large table, set small, must not
+    pass for it."""
     sizes: Counter[float] = Counter()
     weights: Counter[tuple[float, bool]] = Counter()
     by_size: dict[float, list[_Line]] = {}
-    for line in lines:
-        if line.size <= 0:
-            continue
+    sized = [line for line in lines if line.size > 0]
+    long = [line for line in sized if len(line.text.strip()) >= _TEXT_LINE]
+    for line in long or sized:
         size, bold = line.style
         letters = len(line.text.strip())
         sizes[size] += letters
@@ -292,7 +297,16 @@ def _styled_groups(text: str, lines: list[_Line], body: _Body) -> list[_Group]:
                 continue
         groups.append((kind, [line]))
         previous = line
-    return groups
+    return [
+        ("paragraph", group) if kind == "heading" and _too_long(group) else (kind, group)
+        for kind, group in groups
+    ]
+
+
+def _too_long(group: list[_Line]) -> bool:
+    """Whether lines set apart as a heading are too many, or too long, for one."""
+    letters = sum(len(line.text.strip()) for line in group)
+    return len(group) > _HEADING_LINES or letters > _HEADING_CHARS
 
 
 def _plain_blocks(text: str, lines: list[_Line], page: int) -> list[Block]:
