@@ -222,3 +222,10 @@ def test_a_section_keeps_its_heading_path_across_pages(engine: Engine, review_pd
     [last] = [p for p in passages if p.passage.page == 4]
     assert last.passage.heading.endswith("Chapter 3: Next steps")
     assert "6" not in {m.target for m in last.mapping.objectives}
+
+
+def test_a_passage_takes_the_statement_type_its_section_names(analyse_text: Analyse) -> None:
+    text = "Les travailleurs migrants domestiques ont accès aux tribunaux du travail."
+    analysed = analyse_text(f"# Examen national\n\n{text}\n\n## Prochaines étapes\n\n{text}\n")
+    alone, under = (p.mapping.statement_type for p in analysed.passages)
+    assert (alone, under) == ("practice", "commitment")

@@ -179,7 +179,7 @@ class Engine:
         )
         vector = None if encoded is None else encoded.vector
         statement_type = self.extractor.statement_type(
-            text, lang, found.relevant, tokens, vector, kind
+            text, lang, found.relevant, tokens, vector, kind, heading
         )
         places = find_places(text, lang, tokens) if places is None else places
         cities = self.extractor.city_countries(places)

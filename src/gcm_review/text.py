@@ -110,6 +110,7 @@ class LanguageProfile(BaseModel):
     language_before: list[_Phrase] = []
     language_after: list[_Phrase] = []
     kind_titles: dict[DocumentKind, list[_Phrase]] = {}
+    section_types: dict[ActiveStatementType, list[_Phrase]] = {}
     prefixes: list[_Phrase]
     suffixes: list[_Phrase]
     # Arabic: sound masculine plurals, whose construct form drops the ن ("مهاجري الجنوب",

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from gcm_review import Engine, MappingOptions, Options, known_kind
-from gcm_review.extract.statements import STATEMENT_FEATURES, STATEMENT_INPUTS, TENSES, tense_counts
+from gcm_review.extract.statements import (
+    STATEMENT_FEATURES,
+    STATEMENT_INPUTS,
+    TENSES,
+    tense_counts,
+    type_of_section,
+)
 from gcm_review.text import tokenize
 
 
@@ -252,6 +258,75 @@ def test_the_document_kind_shifts_an_undecided_statement_type(
     text = "Protección social para los trabajadores migrantes y portabilidad de sus prestaciones."
     assert engine.classify(text, "es", kind).statement_type in expected
     assert lexical_engine.classify(text, "es", kind).statement_type in expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "expected"),
+    [
+        ("en", "Objective 6 > 6.2 Gaps and challenges", "challenge"),
+        ("en", "Next steps > Objective 6", "commitment"),  # the nearest that names a type
+        ("fr", "Recommandations", "recommendation"),
+        ("es", "Objetivo 15 > Buenas prácticas", "practice"),
+        ("ar", "الهدف 6 > التحديات", "challenge"),
+        ("ar", "Next steps", "commitment"),  # a heading left in English
+        ("en", "Challenges and the way forward", None),  # two types: neither
+        ("fr", "Engagement de la diaspora", None),  # "engagement" is no section of pledges
+        ("en", "Objective 6: Fair recruitment", None),
+        ("en", "", None),
+    ],
+)
+def test_a_section_heading_names_a_statement_type(
+    lang: str, heading: str, expected: str | None
+) -> None:
+    assert type_of_section(heading, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "heading", "alone", "expected"),
+    [
+        (
+            "es",
+            "Los trabajadores migrantes domésticos tienen acceso a los tribunales laborales.",
+            "Desafíos",
+            "practice",
+            "challenge",
+        ),
+        (
+            "ar",
+            "يحصل العمال المهاجرون على الخدمات الصحية في المراكز العامة.",
+            "الخطوات المقبلة",
+            "practice",
+            "commitment",
+        ),
+        (
+            "fr",
+            "Les travailleurs migrants domestiques ont accès aux tribunaux du travail.",
+            "Prochaines étapes",
+            "practice",
+            "commitment",
+        ),
+        # the passage's own clear words outweigh its section's name
+        (
+            "en",
+            "The government will open a shelter for migrant domestic workers in 2026.",
+            "Challenges",
+            "commitment",
+            "commitment",
+        ),
+    ],
+)
+def test_the_section_heading_shifts_the_statement_type(
+    engine: Engine,
+    lexical_engine: Engine,
+    lang: str,
+    text: str,
+    heading: str,
+    alone: str,
+    expected: str,
+) -> None:
+    for mode in (engine, lexical_engine):
+        assert mode.classify(text, lang).statement_type == alone
+        assert mode.classify(text, lang, heading=heading).statement_type == expected
 
 
 def test_known_kind_reads_kind_or_genre() -> None:

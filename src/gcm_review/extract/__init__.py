@@ -14,7 +14,7 @@ from ..models import Entity, Place, StatementType
 from ..phrases import PhraseHit, PhraseMatcher, longest_keys
 from ..text import Token, as_tokens, is_arabic, key_maker, load_profile, surface_keys, tokenize
 from .actors import actor_rules
-from .statements import StatementClassifier
+from .statements import StatementClassifier, type_of_section
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,15 +157,19 @@ class Extractor:
         tokens: Sequence[Token] | None = None,
         vector: Vector | None = None,
         kind: str | None = None,
+        heading: str = "",
     ) -> StatementType:
         """Tell whether a passage reports a practice, a commitment, a challenge, a
         recommendation or plain news (``report``); ``none`` when it is not about migration
         or is a heading (a few words with no closing full stop: "Objectif 15 : Accès aux
-        services de base"). ``kind`` is the kind of document it comes from, when known."""
+        services de base"). ``kind`` is the kind of document it comes from, when known;
+        ``heading`` the heading path above it, whose nearest section name ("Challenges")
+        weighs in."""
         tokens = tokenize(text) if tokens is None else tokens
         if len(tokens) <= _HEADING_WORDS and not text.rstrip().endswith(_CLOSERS):
             return "none"
-        return self.statements.classify(lang, tokens, relevant, vector, kind)
+        section = type_of_section(heading, lang) if heading else None
+        return self.statements.classify(lang, tokens, relevant, vector, kind, section)
 
 
 def states_named(entities: Iterable[Entity]) -> int:
