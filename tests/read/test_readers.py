@@ -173,6 +173,28 @@ def test_html_article_without_boilerplate(fixtures: Path) -> None:
     assert document.title is not None and "remesas" in document.title.lower()
 
 
+def test_an_html_tables_rows_are_paragraphs_of_their_cells(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Pledges</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<article><h1>Pledges made at the regional review</h1>"
+        "<p>Several states announced pledges on the protection of migrant workers during the "
+        "regional review conference held in the capital this week.</p>"
+        "<table><tr><th>State</th><th>Pledge</th></tr>"
+        "<tr><td>Jordan</td><td>Extend social insurance to migrant domestic workers.</td></tr>"
+        "<tr><td>Morocco</td><td><p>Open two reception centres for children.</p></td></tr>"
+        "</table><p>The pledges will be reviewed at the next forum, when states report on "
+        "their progress.</p></article></body></html>"
+    )
+    path = tmp_path / "pledges.html"
+    path.write_text(page, encoding="utf-8")
+    texts = [b.text for b in read_document(path).blocks if b.kind == "paragraph"]
+    assert texts[1:4] == [
+        "State | Pledge",
+        "Jordan | Extend social insurance to migrant domestic workers.",
+        "Morocco | Open two reception centres for children.",  # its paragraph once, in its row
+    ]
+
+
 def test_arabic_html(fixtures: Path) -> None:
     document = read_document(fixtures / "news_ar.html")
     assert "جامعة الدول العربية" in document.pages[0]

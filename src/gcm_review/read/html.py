@@ -1,6 +1,13 @@
-"""Read HTML pages: main content without boilerplate (trafilatura), with title and date."""
+"""Read HTML pages: main content without boilerplate (trafilatura), with title and date.
+
+Headings, paragraphs, list items and quotes become blocks; a table's row is one paragraph, its
+cells joined by " | " (the state beside its pledge), as in a DOCX.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Protocol
 
 import trafilatura
 from trafilatura.settings import Document as Document_
@@ -22,15 +29,31 @@ def read_html(data: bytes, name: str, document_id: str) -> Document:
     if not isinstance(result, Document_) or result.body is None:
         raise CorruptDocumentError(name, "no readable content found in this HTML page")
     page = PageBuilder(1)
-    for element in result.body.iter("head", "p", "item", "cell", "quote"):
-        if any(child.tag in {"p", "item"} for child in element):
-            continue
-        text = " ".join("".join(element.itertext()).split())
-        if element.tag == "head":
+    for element in result.body.iter("head", "p", "item", "row", "quote"):
+        if element.tag == "row":  # a table's row is one paragraph, its cells joined
+            cells = [_text(cell) for cell in element.iter("cell")]
+            kept = [t for i, t in enumerate(cells) if t and (i == 0 or t != cells[i - 1])]
+            page.add("paragraph", " | ".join(kept))
+        elif any(child.tag in {"p", "item"} for child in element) or any(
+            True for _ in element.iterancestors("row")
+        ):
+            continue  # its paragraphs, or its row, stand for it
+        elif element.tag == "head":
             level = int(str(element.get("rend", "h2")).lstrip("h") or 2)
-            page.add("heading", text, level)
+            page.add("heading", _text(element), level)
         else:
-            page.add("paragraph", text)
+            page.add("paragraph", _text(element))
     title = result.title or None
     date = str(result.date) if result.date else None
     return Document(document_id, name, "html", (page.text,), tuple(page.blocks), title, date)
+
+
+class _Node(Protocol):
+    """An element of trafilatura's tree (an lxml element)."""
+
+    def itertext(self) -> Iterator[str]: ...
+
+
+def _text(element: _Node) -> str:
+    """The text of an element and its descendants, its white space collapsed."""
+    return " ".join("".join(element.itertext()).split())
