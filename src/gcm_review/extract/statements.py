@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 
 from ..framework import LinearLayer
@@ -80,6 +80,7 @@ def _title_phrases(lang: str) -> PhraseMatcher[str]:
     )
 
 
+@lru_cache(maxsize=4096)  # a document repeats its heading paths, passage after passage
 def type_of_section(heading: str, lang: str) -> StatementType | None:
     """The statement type the nearest heading of a heading path names ("Objective 6 >
     Challenges": challenge), from the language profiles' ``section_types`` (``lang``'s
