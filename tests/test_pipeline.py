@@ -209,7 +209,8 @@ def test_a_review_structured_by_objective_is_mapped_by_its_headings(
 def test_a_section_keeps_its_heading_path_across_pages(engine: Engine, review_pdf: Path) -> None:
     """The running header of every page neither becomes a passage nor cuts the path: the
     "Challenges" of objective 6, two pages on, is still filed under it."""
-    passages = engine.analyse(read_document(review_pdf)).passages
+    document = read_document(review_pdf)
+    passages = engine.analyse(document).passages
     assert not any("Ruritania" in p.passage.text for p in passages)
     [challenges] = [p for p in passages if p.passage.page == 3]
     assert challenges.passage.heading.split(HEADING_SEPARATOR)[1:] == [
@@ -222,6 +223,15 @@ def test_a_section_keeps_its_heading_path_across_pages(engine: Engine, review_pd
     [last] = [p for p in passages if p.passage.page == 4]
     assert last.passage.heading.endswith("Chapter 3: Next steps")
     assert "6" not in {m.target for m in last.mapping.objectives}
+    # the paragraph the first page break cut is one passage, from page 1 into page 2
+    first_page = [p.passage for p in passages if p.passage.page == 1]
+    assert len(first_page) == 5
+    on_page_2 = [p.passage.text for p in passages if p.passage.page == 2]
+    assert on_page_2 == ["1 Decree 45 of 2023 on recruitment agencies."]  # the footnote alone
+    cut = first_page[-1]
+    assert cut.text.endswith("the agency lodges when it is licensed.")
+    assert "Page 1 of 4" not in cut.text and "Ruritania" not in cut.text
+    assert document.pages[1][: cut.end].endswith("lodges when it is licensed.")
 
 
 def test_a_passage_takes_the_statement_type_its_section_names(analyse_text: Analyse) -> None:

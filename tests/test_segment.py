@@ -98,6 +98,38 @@ def test_a_list_of_abbreviations_gives_no_passage() -> None:
     ]
 
 
+def test_a_paragraph_a_page_break_cut_is_one_passage() -> None:
+    pages = [
+        "Title\n\nThe ministry opened twelve offices for migrant",
+        "workers in 2023. It hired staff.",
+    ]
+    blocks = [
+        Block("heading", "Title", 1, 0, 1),
+        Block("paragraph", pages[0][7:], 1, 7),
+        Block("paragraph", pages[1], 2, 0, continues=True),
+        Block("heading", "Annex", 2, 33, 1),
+        Block("paragraph", "a block going on after a heading stands alone.", 2, 40, continues=True),
+    ]
+    passages = split_passages("d", [normalise_block(b) for b in blocks])
+    first, after_heading = passages
+    assert first.text == f"{pages[0][7:]} {pages[1]}"
+    assert (first.page, first.paragraph, first.heading) == (1, 0, "Title")
+    assert pages[0][first.start :] == "The ministry opened twelve offices for migrant"
+    assert pages[1][: first.end] == pages[1]  # it ends in the next page's text
+    assert (after_heading.page, after_heading.paragraph) == (2, 1)
+    # a long cut paragraph is split into windows across the cut
+    sentence = "Inspectors visited {} agencies in the capital and found fees charged to workers."
+    head = " ".join(sentence.format(n) for n in range(8)) + " Inspectors visited"
+    tail = "eight more agencies. " + " ".join(sentence.format(n) for n in range(9, 16))
+    long = [Block("paragraph", head, 4, 0), Block("paragraph", tail, 5, 0, continues=True)]
+    windows = split_passages("d", [normalise_block(b) for b in long])
+    assert len(windows) > 2 and len({w.paragraph for w in windows}) == 1
+    spanning = next(w for w in windows if "Inspectors visited eight more" in w.text)
+    assert spanning.page == 4 and head[spanning.start :].startswith(spanning.text[:30])
+    assert tail[: spanning.end].endswith(spanning.text[-30:])
+    assert " ".join(w.text for w in windows) == f"{head} {tail}"
+
+
 def test_a_new_heading_of_the_same_level_replaces_the_old_one() -> None:
     blocks = [
         Block("heading", "A", 1, 0, 1),

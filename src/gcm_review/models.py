@@ -52,6 +52,7 @@ class Block:
         page: 1-based page number (1 for formats without pages).
         start: offset of the block's first character in its page's text.
         level: heading level (1 = top); 0 for paragraphs.
+        continues: the paragraph goes on from the previous page, whose break cut it.
     """
 
     kind: BlockKind
@@ -59,6 +60,7 @@ class Block:
     page: int
     start: int
     level: int = 0
+    continues: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +122,8 @@ class Passage:
         paragraph: 0-based index of the paragraph it comes from.
         page: 1-based page number.
         start: offset of its first character in the page text (before normalisation).
-        end: offset just past its last character in the page text.
+        end: offset just past its last character in the page text (in the next page's text
+            when a page break cut its paragraph and the passage runs on across it).
         heading: the heading path above it, outermost first, joined with
             ``HEADING_SEPARATOR``, or "".
         text: normalised text.

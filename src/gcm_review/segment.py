@@ -3,6 +3,9 @@
 A passage is a paragraph, or a window of its sentences when the paragraph is long; the items
 of a list ("- ...", "• ...", "2. ...") are passages of their own. Passages never cross a
 paragraph, and each keeps its page, its span in the page text and the heading path above it.
+A paragraph that a page break cut is read whole: a passage may start on one page and end on
+the next.
+
 A table of contents (lines that end with dot leaders and a page number) gives no passage: it
 names every objective and says nothing of any. Nor does a list of abbreviations (lines that
 open with an acronym and spell it out), whose names of bodies say nothing of what was done.
@@ -14,6 +17,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .models import HEADING_SEPARATOR, CleanBlock, Passage
 
@@ -78,7 +82,7 @@ def split_passages(
     options = options or SegmentOptions()
     passages: list[Passage] = []
     headings: list[tuple[int, str]] = []
-    paragraph = 0
+    paragraphs: list[tuple[str, list[CleanBlock]]] = []  # heading path, and the blocks
     for clean in blocks:
         if not _HAS_LETTER_RE.search(clean.text) or _is_apparatus(clean.block.text):
             continue
@@ -86,24 +90,52 @@ def split_passages(
             level = clean.block.level or 1
             headings = [(lvl, text) for lvl, text in headings if lvl < level]
             headings.append((level, clean.text))
+            paragraphs.append(("", []))  # a heading ends the paragraph before it
             continue
-        heading = HEADING_SEPARATOR.join(text for _, text in headings)
-        for start, end in _item_windows(clean, options):
-            page_start, page_end = clean.original_span(start, end)
+        if clean.block.continues and paragraphs and paragraphs[-1][1]:
+            paragraphs[-1][1].append(clean)  # cut by a page break: one paragraph
+        else:
+            paragraphs.append((HEADING_SEPARATOR.join(text for _, text in headings), [clean]))
+    for paragraph, (heading, parts) in enumerate(p for p in paragraphs if p[1]):
+        for page, start, end, text in _paragraph_windows(parts, options):
             passages.append(
                 Passage(
                     document_id=document_id,
                     index=len(passages),
                     paragraph=paragraph,
-                    page=clean.block.page,
-                    start=page_start,
-                    end=page_end,
+                    page=page,
+                    start=start,
+                    end=end,
                     heading=heading,
-                    text=clean.text[start:end],
+                    text=text,
                 )
             )
-        paragraph += 1
     return passages
+
+
+def _paragraph_windows(
+    parts: list[CleanBlock], options: SegmentOptions
+) -> list[tuple[int, int, int, str]]:
+    """The passages of a paragraph as (page, start, end, text): those of its block, or, when a
+    page break cut it into several, those of their texts joined (a passage may then start on
+    one page and end on the next)."""
+    if len(parts) == 1 or any(len(_ITEM_RE.findall(part.block.text)) >= 2 for part in parts):
+        return [
+            (part.block.page, *part.original_span(start, end), part.text[start:end])
+            for part in parts
+            for start, end in _item_windows(part, options)
+        ]
+    joined = " ".join(part.text for part in parts)
+    bases = list(accumulate((len(part.text) + 1 for part in parts[:-1]), initial=0))
+    windows = []
+    for start, end in _windows(joined, options):
+        first = bisect.bisect_right(bases, start) - 1
+        last = bisect.bisect_right(bases, end - 1) - 1
+        head, tail = parts[first], parts[last]
+        page_start, _ = head.original_span(start - bases[first], len(head.text))
+        _, page_end = tail.original_span(max(start - bases[last], 0), end - bases[last])
+        windows.append((head.block.page, page_start, page_end, joined[start:end]))
+    return windows
 
 
 def _item_windows(clean: CleanBlock, options: SegmentOptions) -> list[tuple[int, int]]:

@@ -58,6 +58,8 @@ def test_pdf_headings_ranked_by_font_and_running_headers_left_out(review_pdf: Pa
     paragraphs = [b for b in document.blocks if b.kind == "paragraph"]
     assert [b.page for b in paragraphs].count(1) == 5  # the blank space between them splits
     assert paragraphs[6].text == "1 Decree 45 of 2023 on recruitment agencies."  # set small
+    # the page break cut the fifth paragraph mid-sentence: page 2's first goes on from it
+    assert [b.continues for b in paragraphs] == [False] * 5 + [True] + [False] * 3
     challenges = " ".join(paragraphs[7].text.split())
     assert "recruitment fees to brokers" in challenges  # the mark set small is blanked
     assert "G20 partners" in challenges  # digits at the text's size are kept

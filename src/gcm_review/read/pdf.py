@@ -10,6 +10,9 @@ edge of page after page. It is no passage, and it does not cut the heading path 
 page break. A footnote mark set small after a word ("fees²") is blanked: glued to the word,
 it would hide it.
 
+A paragraph that a page break cuts mid-sentence is marked as going on from the previous page,
+so that it is read whole.
+
 A PDF whose lines all share one style falls back on the text. A short line without final
 punctuation is then a heading.
 """
@@ -20,7 +23,7 @@ import ctypes
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from statistics import median
 
@@ -189,26 +192,44 @@ def _blocks(pages: list[str], lines: list[list[_Line]]) -> list[Block]:
         for number, page in enumerate(lines)
     ]
     if body is None or not any(body.styled(line) for page in kept for line in page):
-        return [
-            block
+        plain = [
+            (block, 0.0)
             for number, (text, page) in enumerate(zip(pages, kept, strict=True), start=1)
             for block in _plain_blocks(text, page, number)
         ]
+        return _continued(plain)
     groups = [
         _styled_groups(text, page, body) if any(line.size for line in page) else []
         for text, page in zip(pages, kept, strict=True)
     ]
     styles = {group[0].style for page in groups for kind, group in page if kind == "heading"}
     levels = {style: rank for rank, style in enumerate(sorted(styles, key=_prominence), start=1)}
-    blocks: list[Block] = []
+    blocks: list[tuple[Block, float]] = []
     for number, (text, page, grouped) in enumerate(zip(pages, kept, groups, strict=True), 1):
         if page and not grouped:  # pdfium gave this page's text without its fonts
-            blocks += _plain_blocks(text, page, number)
+            blocks += [(block, 0.0) for block in _plain_blocks(text, page, number)]
         for kind, group in grouped:
             start, end = group[0].start, group[-1].start + len(group[-1].text)
             level = min(levels[group[0].style], _MAX_LEVEL) if kind == "heading" else 0
-            blocks.append(Block(kind, text[start:end], number, start, level))
-    return blocks
+            block = Block(kind, text[start:end], number, start, level)
+            blocks.append((block, median(line.size for line in group)))
+    return _continued(blocks)
+
+
+def _continued(blocks: list[tuple[Block, float]]) -> list[Block]:
+    """The blocks, a page's first paragraph marked as going on from the previous page when
+    that page ends with a paragraph set alike that breaks off mid-sentence."""
+    marked = [block for block, _ in blocks]
+    for i in range(1, len(blocks)):
+        (before, size_before), (block, size) = blocks[i - 1], blocks[i]
+        if (
+            block.page == before.page + 1
+            and block.kind == before.kind == "paragraph"
+            and not _LINE_END_RE.search(before.text.rstrip())
+            and abs(size - size_before) <= (1 - _SMALLER) * max(size, size_before)
+        ):
+            marked[i] = replace(block, continues=True)
+    return marked
 
 
 def _prominence(style: tuple[float, bool]) -> tuple[float, bool]:
