@@ -120,7 +120,11 @@ def review_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pdf.char_vpos = "SUP"  # a footnote mark
     pdf.write(6, "2")
     pdf.char_vpos = "LINE"
-    pdf.write(6, " to brokers in their home villages before they travel. The inspectorate cannot")
+    pdf.write(6, " to brokers")
+    pdf.sup_scale, pdf.char_vpos = 0.95, "SUP"  # a mark raised, hardly smaller
+    pdf.write(6, "3")
+    pdf.sup_scale, pdf.char_vpos = 0.7, "LINE"
+    pdf.write(6, " in their home villages before they travel. The inspectorate cannot")
     pdf.write(6, " reach those brokers and asks for joint inspections with the G20 partners.")
     pdf.ln(8)
     pdf.add_page()

@@ -7,8 +7,8 @@ the chapters above their sections. This keeps the heading path of a passage true
 
 A running header or footer is left out: the report's title or "Page 3 of 40", found at the
 edge of page after page. It is no passage, and it does not cut the heading path at every
-page break. A footnote mark set small after a word ("fees²") is blanked: glued to the word,
-it would hide it.
+page break. A footnote mark set small or raised after a word ("fees²") is blanked: glued to
+the word, it would hide it.
 
 A paragraph that a page break cuts mid-sentence is marked as going on from the previous page,
 so that it is read whole.
@@ -44,6 +44,7 @@ _LARGER = 1.12  # a line this much larger than the body text is set as a heading
 _SMALLER = 0.9  # a line this much smaller is a note: a footnote, a caption, a footer
 _WRAPPED = 1.7  # a heading's next line within this many font sizes below continues it
 _PARAGRAPH_GAP = 1.45  # a line this many usual line advances below the previous opens a paragraph
+_RAISED = 0.2  # a character this many font sizes above the one before it is raised
 _SAME_LINE = 0.5  # lines whose tops are less than this many font sizes apart are one
 _EDGE = 2  # lines at the top and at the bottom of a page where headers and footers stand
 _RECURRING = 3  # pages (or all, if fewer) that share an edge line to make it furniture
@@ -158,17 +159,25 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[str, list[_Line]]:
 
 
 def _without_note_marks(textpage: pdfium.PdfTextPage, raw: str) -> str:
-    """``raw`` with the footnote marks blanked: digits set small right after a word or its
-    punctuation ("fees²", "migrants,³"), which would otherwise glue to the word."""
-    size = pdfium_c.FPDFText_GetFontSize
-    marks = [
-        match.span()
-        for match in _NOTE_MARK_RE.finditer(raw)
-        if 0 < size(textpage.raw, match.start()) <= _SMALLER * size(textpage.raw, match.start() - 1)
-    ]
+    """``raw`` with the footnote marks blanked: digits set small or raised right after a word
+    or its punctuation ("fees²", "migrants,³"), which would otherwise glue to the word."""
+    marks = [m.span() for m in _NOTE_MARK_RE.finditer(raw) if _is_mark(textpage, m.start())]
     for start, end in marks:
         raw = raw[:start] + " " * (end - start) + raw[end:]
     return raw
+
+
+def _is_mark(textpage: pdfium.PdfTextPage, index: int) -> bool:
+    """Whether the character at ``index`` is set smaller than the one before it, or above its
+    line (the bottoms of loose boxes, drawn from the font's descent, line up on one line)."""
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    before = pdfium_c.FPDFText_GetFontSize(textpage.raw, index - 1)
+    if size <= 0 or before <= 0:
+        return False
+    if size <= _SMALLER * before:
+        return True
+    bottom, bottom_before = (textpage.get_charbox(i, loose=True)[1] for i in (index, index - 1))
+    return bool(bottom - bottom_before > _RAISED * before)
 
 
 def _font(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, bool]:
