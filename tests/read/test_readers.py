@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -100,6 +101,30 @@ def test_a_pdf_whose_tables_outweigh_its_text_keeps_its_paragraphs(tmp_path: Pat
     assert blocks[0].kind == "heading"
     assert [" ".join(b.text.split()) for b in blocks[1:4]] == [text.strip() for text in texts]
     assert all(b.kind == "paragraph" for b in blocks[1:])
+
+
+def test_a_paragraph_a_column_break_cuts_is_one_block(tmp_path: Path) -> None:
+    """Two columns in one style: the long paragraph runs from the foot of the first column to
+    the top of the second mid-sentence, and the paragraph after it stands apart."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    sentence = "Inspectors visited recruitment agencies and found fees charged to migrant workers. "
+    texts = ["Opening. " + sentence * 3, sentence * 60, "Closing paragraph after the long one."]
+    with pdf.text_columns(ncols=2, gutter=10) as columns:
+        for text in texts:
+            columns.write(text)
+            columns.ln()
+            columns.ln()
+    path = tmp_path / "columns.pdf"
+    pdf.output(str(path))
+    document = read_document(path)
+    assert [" ".join(b.text.split()) for b in document.blocks] == [t.strip() for t in texts]
+    textpage = pdfium.PdfDocument(path)[0].get_textpage()
+    text = textpage.get_text_range()
+    starts = [i + 1 for i, char in enumerate(text[:-1]) if char == "\n"]
+    lefts = {round(textpage.get_charbox(i, loose=True)[0]) for i in starts}
+    assert len(lefts) == 2  # it was set in two columns indeed
 
 
 def test_a_pdf_in_one_style_takes_its_headings_from_the_text(tmp_path: Path) -> None:

@@ -11,10 +11,10 @@ page break. A footnote mark set small or raised after a word ("fees²") is blank
 the word, it would hide it.
 
 A paragraph that a page break cuts mid-sentence is marked as going on from the previous page,
-so that it is read whole.
+so that it is read whole; one that a column break cuts is joined.
 
-A PDF whose lines all share one style falls back on the text. A short line without final
-punctuation is then a heading.
+In a PDF whose headings share the text's style, a short line without final punctuation is a
+heading. A PDF whose text layer gives no fonts is read by its text alone.
 """
 
 from __future__ import annotations
@@ -200,15 +200,16 @@ def _blocks(pages: list[str], lines: list[list[_Line]]) -> list[Block]:
         [line for line in page if (number, line.start) not in furniture]
         for number, page in enumerate(lines)
     ]
-    if body is None or not any(body.styled(line) for page in kept for line in page):
+    if body is None:
         plain = [
             (block, 0.0)
             for number, (text, page) in enumerate(zip(pages, kept, strict=True), start=1)
             for block in _plain_blocks(text, page, number)
         ]
         return _continued(plain)
+    styled = any(body.styled(line) for page in kept for line in page)
     groups = [
-        _styled_groups(text, page, body) if any(line.size for line in page) else []
+        _styled_groups(text, page, body, styled) if any(line.size for line in page) else []
         for text, page in zip(pages, kept, strict=True)
     ]
     styles = {group[0].style for page in groups for kind, group in page if kind == "heading"}
@@ -298,28 +299,40 @@ def _edge_key(line: _Line) -> str:
     return _DIGITS_RE.sub("#", " ".join(line.text.split()).casefold())
 
 
-def _styled_groups(text: str, lines: list[_Line], body: _Body) -> list[_Group]:
-    """Group a page's lines into headings (set apart by their font) and paragraphs."""
+def _styled_groups(text: str, lines: list[_Line], body: _Body, styled: bool) -> list[_Group]:
+    """Group a page's lines into headings and paragraphs by their font and position: a
+    heading is set apart by its font, or, in a document whose headings are not (``styled``
+    False), is a short line without final punctuation."""
     width = max((len(line.text.strip()) for line in lines if not body.styled(line)), default=0)
     groups: list[_Group] = []
     previous: _Line | None = None
     for line in lines:
         stripped = line.text.strip()
-        heading = body.larger(line) or (body.styled(line) and not _PERIOD_END_RE.search(stripped))
+        if styled:
+            heading = body.larger(line) or (
+                body.styled(line) and not _PERIOD_END_RE.search(stripped)
+            )
+        else:
+            heading = len(stripped) < _SHORT_LINE * width and not _LINE_END_RE.search(stripped)
         kind: BlockKind = "heading" if heading else "paragraph"
         if previous is not None and groups and groups[-1][0] == kind:
             advance = previous.top - line.top
-            if abs(advance) < _SAME_LINE * line.size:  # one line pdfium broke at a raised mark
+            between = text[previous.start + len(previous.text) : line.start]
+            if between.strip():  # a header or footer left out stands between them
+                joined = False
+            elif abs(advance) < _SAME_LINE * line.size:  # one line pdfium broke at a raised mark
                 joined = True
             elif kind == "heading":
                 joined = line.style == previous.style and 0 < advance <= _WRAPPED * line.size
             else:
                 short = len(previous.text.strip()) < _SHORT_LINE * width
+                ends = bool(_LINE_END_RE.search(previous.text.strip()))
                 joined = (
-                    text[previous.start + len(previous.text) : line.start].count("\n") < 2
-                    and not (short and _LINE_END_RE.search(previous.text.strip()))
+                    between.count("\n") < 2
+                    and not (short and ends)
                     and abs(line.size - previous.size) <= (1 - _SMALLER) * body.size
-                    and 0 < advance <= _PARAGRAPH_GAP * body.advance
+                    # the next line, or the top of the next column mid-sentence
+                    and (0 < advance <= _PARAGRAPH_GAP * body.advance or (advance < 0 and not ends))
                 )
             if joined:
                 groups[-1][1].append(line)
