@@ -49,8 +49,6 @@ _SAME_LINE = 0.5  # lines whose tops are less than this many font sizes apart ar
 _EDGE = 2  # lines at the top and at the bottom of a page where headers and footers stand
 _RECURRING = 3  # pages (or all, if fewer) that share an edge line to make it furniture
 _MAX_LEVEL = 6
-
-_Group = tuple[BlockKind, list["_Line"]]  # a heading or paragraph: its kind and lines
 _BOLD_WEIGHT = 600
 _FORCE_BOLD = 1 << 18  # the font descriptor's ForceBold flag
 _BOLD_NAME_RE = re.compile(r"bold|black|heavy|demi|semibold", re.IGNORECASE)
@@ -64,6 +62,8 @@ _PAGE_NUMBER_RE = re.compile(
 )
 # a footer's page mark: a number set off by a bar at either end ("Review, 2024 | 3")
 _PAGE_MARK_RE = re.compile(r"^\s*\d{1,4}\s*[|•·]|[|•·]\s*\d{1,4}\s*$")
+
+_Group = tuple[BlockKind, list["_Line"]]  # a heading or paragraph: its kind and lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +99,11 @@ class _Body:
     advance: float  # the usual distance between the tops of two lines of a paragraph
 
     def larger(self, line: _Line) -> bool:
+        """Whether the line is set larger than the text, as a heading is."""
         return line.size >= self.size * _LARGER
 
     def styled(self, line: _Line) -> bool:
+        """Whether the line is set apart from the text: larger, or in bold at its size."""
         return self.larger(line) or (line.bold and not self.bold and self.size <= line.size)
 
 
