@@ -65,18 +65,18 @@ def kind_of_title(tokens: Sequence[Token], lang: str) -> str | None:
     language profile found in it (of the kind listed first, between phrases as long), or
     None."""
     kinds: list[str] = list(load_profile(lang).kind_titles)
-    hits = _title_phrases(lang).find([token.key for token in tokens])
+    hits = _profile_phrases(lang, "kind_titles").find([token.key for token in tokens])
     ranked = [(h.last - h.first, -kinds.index(kind), kind) for h in hits for kind in h.payloads]
     return max(ranked)[2] if ranked else None
 
 
 @cache
-def _title_phrases(lang: str) -> PhraseMatcher[str]:
-    """The ``kind_titles`` phrases of a language, each with its kind."""
+def _profile_phrases(lang: str, field: str) -> PhraseMatcher[str]:
+    """The phrases of one of a language profile's phrase lists by name (``kind_titles``,
+    ``section_types``), each with the name of its list."""
+    listed: Mapping[str, Sequence[str]] = getattr(load_profile(lang), field)
     return PhraseMatcher(
-        (surface_keys(phrase), kind)
-        for kind, phrases in load_profile(lang).kind_titles.items()
-        for phrase in phrases
+        (surface_keys(phrase), name) for name, phrases in listed.items() for phrase in phrases
     )
 
 
@@ -89,20 +89,11 @@ def type_of_section(heading: str, lang: str) -> StatementType | None:
     for title in reversed(heading.split(HEADING_SEPARATOR) if heading else []):
         keys = [token.key for token in tokenize(title)]
         for language in dict.fromkeys([lang, *WORKING_LANGUAGES]):
-            named = {t for hit in _section_phrases(language).find(keys) for t in hit.payloads}
+            hits = _profile_phrases(language, "section_types").find(keys)
+            named = [t for t in STATEMENT_FEATURES if any(t in hit.payloads for hit in hits)]
             if named:
-                return named.pop() if len(named) == 1 else None
+                return named[0] if len(named) == 1 else None
     return None
-
-
-@cache
-def _section_phrases(lang: str) -> PhraseMatcher[StatementType]:
-    """The ``section_types`` phrases of a language, each with its type."""
-    return PhraseMatcher(
-        (surface_keys(phrase), type_)
-        for type_, phrases in load_profile(lang).section_types.items()
-        for phrase in phrases
-    )
 
 
 class StatementClassifier:
