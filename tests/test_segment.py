@@ -109,14 +109,17 @@ def test_a_paragraph_a_page_break_cut_is_one_passage() -> None:
         Block("paragraph", pages[1], 2, 0, continues=True),
         Block("heading", "Annex", 2, 33, 1),
         Block("paragraph", "a block going on after a heading stands alone.", 2, 40, continues=True),
+        Block("paragraph", "Contents ........ 3\nAnnex ........ 9", 3, 0),
+        Block("paragraph", "nor does one after a table of contents.", 4, 0, continues=True),
     ]
     passages = split_passages("d", [normalise_block(b) for b in blocks])
-    first, after_heading = passages
+    first, after_heading, after_contents = passages
     assert first.text == f"{pages[0][7:]} {pages[1]}"
     assert (first.page, first.paragraph, first.heading) == (1, 0, "Title")
     assert pages[0][first.start :] == "The ministry opened twelve offices for migrant"
     assert pages[1][: first.end] == pages[1]  # it ends in the next page's text
     assert (after_heading.page, after_heading.paragraph) == (2, 1)
+    assert (after_contents.page, after_contents.paragraph) == (4, 2)
     # a long cut paragraph is split into windows across the cut
     sentence = "Inspectors visited {} agencies in the capital and found fees charged to workers."
     head = " ".join(sentence.format(n) for n in range(8)) + " Inspectors visited"

@@ -85,6 +85,7 @@ def split_passages(
     paragraphs: list[tuple[str, list[CleanBlock]]] = []  # heading path, and the blocks
     for clean in blocks:
         if not _HAS_LETTER_RE.search(clean.text) or _is_apparatus(clean.block.text):
+            paragraphs.append(("", []))  # nothing goes on across it
             continue
         if clean.block.kind == "heading":
             level = clean.block.level or 1
