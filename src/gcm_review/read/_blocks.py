@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..models import Block, BlockKind
+
+
+def row_text(cells: Sequence[str]) -> str:
+    """A table's row as one paragraph: its non-empty cells joined by " | ", a merged cell
+    (repeated once per column it spans) once."""
+    kept = [text for i, text in enumerate(cells) if text and (i == 0 or text != cells[i - 1])]
+    return " | ".join(kept)
 
 
 class PageBuilder:

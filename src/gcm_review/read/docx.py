@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph
 
 from ..errors import CorruptDocumentError, EncryptedDocumentError
 from ..models import Document
-from ._blocks import PageBuilder
+from ._blocks import PageBuilder, row_text
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _BODY_OUTLINE = 9  # the outline level of body text
@@ -54,10 +54,7 @@ def read_docx(data: bytes, name: str, document_id: str) -> Document:
     for item in content:
         if isinstance(item, Table):
             for row in item.rows:
-                cells = [cell.text.strip() for cell in row.cells]
-                # a merged cell is repeated once per column it spans; empty cells say nothing
-                kept = [t for i, t in enumerate(cells) if t and (i == 0 or t != cells[i - 1])]
-                page.add("paragraph", " | ".join(kept))
+                page.add("paragraph", row_text([cell.text.strip() for cell in row.cells]))
         elif (level := _styled_level(item)) is not None:
             styled = level
             page.add("heading", item.text, level)

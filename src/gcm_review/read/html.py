@@ -14,7 +14,7 @@ from trafilatura.settings import Document as Document_
 
 from ..errors import CorruptDocumentError
 from ..models import Document
-from ._blocks import PageBuilder
+from ._blocks import PageBuilder, row_text
 
 
 def read_html(data: bytes, name: str, document_id: str) -> Document:
@@ -31,9 +31,7 @@ def read_html(data: bytes, name: str, document_id: str) -> Document:
     page = PageBuilder(1)
     for element in result.body.iter("head", "p", "item", "row", "quote"):
         if element.tag == "row":  # a table's row is one paragraph, its cells joined
-            cells = [_text(cell) for cell in element.iter("cell")]
-            kept = [t for i, t in enumerate(cells) if t and (i == 0 or t != cells[i - 1])]
-            page.add("paragraph", " | ".join(kept))
+            page.add("paragraph", row_text([_text(cell) for cell in element.iter("cell")]))
         elif any(child.tag in {"p", "item"} for child in element) or any(
             True for _ in element.iterancestors("row")
         ):
