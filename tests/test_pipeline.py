@@ -158,8 +158,11 @@ def test_a_state_acting_in_another_states_statement(analyse_text: Analyse) -> No
         "Group, and we urge Italy to open more regular pathways.\n"
     )
     analysed = analyse_text(text)
-    # the passage is Kenya's statement; Ghana still acts in it, Italy is addressed
-    assert analysed.passages[1].actors == ("KE",)
+    # the title is a heading; the passage is Kenya's statement: Ghana still acts in it, Italy
+    # is addressed
+    [passage] = analysed.passages
+    assert passage.passage.heading == "Statement by the Delegation of the Republic of Kenya"
+    assert passage.actors == ("KE",)
     acting = {row["code"]: row["actor"] for row in analysis_record(analysed)["countries"]}
     assert acting == {"KE": True, "GH": True, "IT": False}
 
@@ -239,3 +242,22 @@ def test_a_passage_takes_the_statement_type_its_section_names(analyse_text: Anal
     analysed = analyse_text(f"# Examen national\n\n{text}\n\n## Prochaines étapes\n\n{text}\n")
     alone, under = (p.mapping.statement_type for p in analysed.passages)
     assert (alone, under) == ("practice", "commitment")
+
+
+def test_a_plain_texts_headings_file_and_type_its_passages(analyse_text: Analyse) -> None:
+    """A review kept as plain text: "Challenges" under "2.1 Fair recruitment and decent
+    work" is filed under objective 6 and read as a challenge."""
+    analysed = analyse_text(
+        "National review of the Republic of Kenya\n\n2. Progress by objective\n\n"
+        "2.1 Fair recruitment and decent work\n\nChallenges\n\n"
+        "The inspectorate has twelve inspectors for the whole country.\n"
+    )
+    [passage] = analysed.passages
+    assert passage.passage.heading.split(HEADING_SEPARATOR) == [
+        "National review of the Republic of Kenya",
+        "2. Progress by objective",
+        "2.1 Fair recruitment and decent work",
+        "Challenges",
+    ]
+    assert passage.mapping.objectives[0].target == "6"
+    assert passage.mapping.statement_type == "challenge"

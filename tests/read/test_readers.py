@@ -131,14 +131,29 @@ def test_a_pdf_in_one_style_takes_its_headings_from_the_text(tmp_path: Path) -> 
     pdf = FPDF()
     pdf.add_page()
     pdf.set_font("Helvetica", "", 11)
-    for line in ("Objective 6", "The inspectorate opened twelve offices.", "Page 1"):
+    lines = (
+        "2. Progress by objective",
+        "2.1 Objective 6",
+        "The inspectorate opened twelve offices.",
+        "Challenges",
+        "Few inspectors speak the languages of the workers.",
+        "3. Next steps",
+        "The inspectorate will hire interpreters.",
+        "Page 1",
+    )
+    for line in lines:
         pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
     path = tmp_path / "plain.pdf"
     pdf.output(str(path))
-    blocks = [(b.kind, b.text) for b in read_document(path).blocks]
-    assert blocks == [
-        ("heading", "Objective 6"),
-        ("paragraph", "The inspectorate opened twelve offices."),
+    blocks = [(b.kind, b.text, b.level) for b in read_document(path).blocks]
+    assert blocks == [  # the headings ranked by their numbering, unnumbered ones below
+        ("heading", "2. Progress by objective", 1),
+        ("heading", "2.1 Objective 6", 2),
+        ("paragraph", "The inspectorate opened twelve offices.", 0),
+        ("heading", "Challenges", 3),
+        ("paragraph", "Few inspectors speak the languages of the workers.", 0),
+        ("heading", "3. Next steps", 1),
+        ("paragraph", "The inspectorate will hire interpreters.", 0),
     ]
 
 
@@ -237,6 +252,83 @@ def test_markdown_headings_and_lists(fixtures: Path) -> None:
 def test_plain_text_without_blank_lines_has_one_paragraph_per_line() -> None:
     document = read_bytes("Première ligne.\nDeuxième ligne.\n".encode(), "note.txt")
     assert [b.text for b in document.blocks] == ["Première ligne.", "Deuxième ligne."]
+
+
+_REVIEW_TXT = """National review of the Republic of Kenya
+
+1. INTRODUCTION
+
+The review was prepared by the national coordination mechanism in 2024.
+
+2. PROGRESS BY OBJECTIVE
+
+2.1 Fair recruitment and decent work
+
+The labour inspectorate opened twelve regional offices.
+
+Challenges
+
+Few inspectors speak the languages of the workers they meet.
+
+The main steps ahead are:
+
+- hire interpreters
+- open two more offices
+
+ANNEX
+
+A list of the agencies consulted.
+"""
+
+
+def test_a_plain_texts_headings_are_found_and_levelled_by_their_numbering() -> None:
+    document = read_bytes(_REVIEW_TXT.encode(), "review.txt")
+    headings = [(b.text, b.level) for b in document.blocks if b.kind == "heading"]
+    assert headings == [
+        ("National review of the Republic of Kenya", 1),
+        ("1. INTRODUCTION", 2),
+        ("2. PROGRESS BY OBJECTIVE", 2),
+        ("2.1 Fair recruitment and decent work", 3),
+        ("Challenges", 4),  # unnumbered: below the numbered headings
+        ("ANNEX", 2),  # unnumbered, but in capitals like "2. PROGRESS BY OBJECTIVE"
+    ]
+    assert document.title == "National review of the Republic of Kenya"
+    paragraphs = [b.text for b in document.blocks if b.kind == "paragraph"]
+    # a line ending with a colon and a list are no headings
+    assert "The main steps ahead are:" in paragraphs
+    assert "hire interpreters\n- open two more offices" in paragraphs
+
+
+def test_arabic_headings_numbered_by_ordinal_words() -> None:
+    text = (
+        "التقرير الوطني\n\nأولاً: المنهجية\n\nأعدت اللجنة الوطنية هذا التقرير.\n\n"
+        "ثانياً: مكافحة الاتجار بالأشخاص\n\nأطلقت الوزارة خطاً ساخناً.\n\n"
+        "التحديات\n\nلا يزال عدد المفتشين قليلاً.\n"
+    )
+    document = read_bytes(text.encode(), "review.txt")
+    headings = [(b.text, b.level) for b in document.blocks if b.kind == "heading"]
+    assert headings == [
+        ("التقرير الوطني", 1),
+        ("أولاً: المنهجية", 2),
+        ("ثانياً: مكافحة الاتجار بالأشخاص", 2),
+        ("التحديات", 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "headings"),
+    [
+        # Markdown marks its headings: its other short lines stay paragraphs
+        ("# Note\n\nShort line\n\nThe text goes on here.\n", ["Note"]),
+        # one line per paragraph, no blank line: the lines may be text wrapped by hand
+        ("Note\nThe ministry opened\nan office in Nairobi.\n", []),
+        # a short line with nothing after it is text
+        ("The ministry opened an office in Nairobi.\n\nThank you\n", []),
+    ],
+)
+def test_short_lines_that_are_no_headings(text: str, headings: list[str]) -> None:
+    document = read_bytes(text.encode(), "note.txt")
+    assert [b.text for b in document.blocks if b.kind == "heading"] == headings
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,26 @@
-"""Helpers shared by the readers: assemble blocks and page texts."""
+"""Helpers shared by the readers: assemble blocks and page texts, and rank headings that
+their format gives no level."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..models import Block, BlockKind
+from ..text import fold
+
+# How a heading is numbered: "3.2", "IV.", "B)", "ثانيا:", "Objective 6" (folded text)
+_NUMBERING_RE = re.compile(
+    r"""^(?:
+        (?P<decimal>\d{1,2}(?:\.\d{1,2})*)[.)]?
+      | (?P<roman>[ivxlc]{2,7}|[ivx])[.)]
+      | (?P<letter>[a-z])[.)]
+      | (?P<ordinal>(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)\s*[:.\-–])
+      | (?P<label>[^\W\d_]+)\s+\d{1,2}\b
+    )""",
+    re.VERBOSE,
+)
 
 
 def row_text(cells: Sequence[str]) -> str:
@@ -39,3 +55,71 @@ class PageBuilder:
     def text(self) -> str:
         """The page text: blocks joined by blank lines."""
         return "".join(self.parts)
+
+
+def levelled(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks, their headings levelled by ``heading_levels``."""
+    found = [i for i, block in enumerate(blocks) if block.kind == "heading"]
+    levels = heading_levels([blocks[i].text for i in found], opens=bool(found) and found[0] == 0)
+    result = list(blocks)
+    for i, level in zip(found, levels, strict=True):
+        result[i] = replace(blocks[i], level=level)
+    return result
+
+
+def heading_levels(headings: Sequence[str], opens: bool) -> list[int]:
+    """Levels for the headings of a document whose format sets none apart ("3.2 Fair
+    recruitment" in a plain text), from how each is numbered.
+
+    Each way of numbering ("3.", "3.2", "IV.", "B.", "ثانيا:", "Objective 6") is a level,
+    ranked by where it first appears, as the outline of the document unfolds. A heading
+    without a number takes the level of the numbered ones it is set like, all in capitals
+    ("RECOMMENDATIONS" beside "4. COOPERATION"); else it ranks below them ("Challenges" under
+    "3.2 Fair recruitment").
+
+    Args:
+        headings: the headings' texts, in document order.
+        opens: the first heading opens the document: unnumbered, it is the document's title,
+            above everything else.
+    """
+    styles = [_numbering(text) for text in headings]
+    titled = opens and bool(styles) and styles[0] is None
+    ranked = list(dict.fromkeys(style for style in styles[int(titled) :] if style))
+    caps = [style for style in ranked if _all_caps(headings, styles, style)]
+    levels: list[int] = []
+    top = 1 + int(titled)
+    for i, (text, style) in enumerate(zip(headings, styles, strict=True)):
+        if i == 0 and titled:
+            levels.append(1)
+        elif style:
+            levels.append(top + ranked.index(style))
+        elif _is_caps(text) and caps:
+            levels.append(top + ranked.index(caps[0]))
+        else:
+            levels.append(top + len(ranked) + (0 if _is_caps(text) else 1))
+    dense = {level: rank for rank, level in enumerate(sorted(set(levels)), start=1)}
+    return [dense[level] for level in levels]
+
+
+def _numbering(text: str) -> str | None:
+    """The way a heading is numbered, or None ("decimal 2" for "3.2", "label objective")."""
+    folded = fold(text.strip())
+    match = _NUMBERING_RE.match(folded)
+    if match is None:
+        return None
+    kind = next(name for name, value in match.groupdict().items() if value)
+    if kind != "label" and not folded[match.end() :].strip():
+        return None  # a bare number heads nothing
+    if kind == "decimal":
+        return f"decimal {match.group('decimal').count('.') + 1}"
+    return f"label {match.group('label')}" if kind == "label" else kind
+
+
+def _is_caps(text: str) -> bool:
+    """Whether the heading's letters are all capitals (a script without case never is)."""
+    return any(char.isupper() for char in text) and not any(char.islower() for char in text)
+
+
+def _all_caps(headings: Sequence[str], styles: Sequence[str | None], style: str) -> bool:
+    """Whether the headings numbered in ``style`` are set in capitals."""
+    return all(_is_caps(text) for text, s in zip(headings, styles, strict=True) if s == style)

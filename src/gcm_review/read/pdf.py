@@ -14,7 +14,8 @@ A paragraph that a page break cuts mid-sentence is marked as going on from the p
 so that it is read whole; one that a column break cuts is joined.
 
 In a PDF whose headings share the text's style, a short line without final punctuation is a
-heading. A PDF whose text layer gives no fonts is read by its text alone.
+heading, ranked by its numbering ("3.2", "IV.", as in a plain text). A PDF whose text layer
+gives no fonts is read by its text alone.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import CorruptDocumentError, EncryptedDocumentError
 from ..models import Block, BlockKind, Document
+from ._blocks import levelled
 
 _LINE_RE = re.compile(r"[^\r\n]+")
 _LINE_END_RE = re.compile(r"[.!?:;؟»”)\]]$")
@@ -208,7 +210,7 @@ def _blocks(pages: list[str], lines: list[list[_Line]]) -> list[Block]:
             for number, (text, page) in enumerate(zip(pages, kept, strict=True), start=1)
             for block in _plain_blocks(text, page, number)
         ]
-        return _continued(plain)
+        return levelled(_continued(plain))
     styled = any(body.styled(line) for page in kept for line in page)
     groups = [
         _styled_groups(text, page, body, styled) if any(line.size for line in page) else []
@@ -225,7 +227,8 @@ def _blocks(pages: list[str], lines: list[list[_Line]]) -> list[Block]:
             level = min(levels[group[0].style], _MAX_LEVEL) if kind == "heading" else 0
             block = Block(kind, text[start:end], number, start, level)
             blocks.append((block, median(line.size for line in group)))
-    return _continued(blocks)
+    # headings set like the text are told apart by their numbering
+    return _continued(blocks) if styled else levelled(_continued(blocks))
 
 
 def _continued(blocks: list[tuple[Block, float]]) -> list[Block]:

@@ -1,18 +1,29 @@
-"""Read plain text and Markdown files."""
+"""Read plain text and Markdown files.
+
+Paragraphs are separated by blank lines. A Markdown file marks its headings ("## Findings").
+A plain text file does not: there, a paragraph of one short line without final punctuation,
+with more text after it, is a heading ("3.2 Fair recruitment and decent work", "Challenges").
+Its level comes from how it is numbered (``heading_levels``).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import CorruptDocumentError
 from ..models import Block, Document
+from ._blocks import levelled
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+")
-_MD_LIST_RE = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+")
+_MD_HEADINGS_RE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_MD_LIST_RE = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+_BULLET_RE = re.compile(r"^[-*+•–—][ \t]")
 _TITLE_CHARS = 200  # a longer first line is text, not a title
-_CLOSING = (".", "!", "?", "؟", ":", ";", ",", "،")
+_HEADING_CHARS = 120  # a longer line is text, not a heading
+_CLOSING = (".", "!", "?", "؟", ":", ";", ",", "،", "؛")
 
 
 def read_text(data: bytes, name: str, document_id: str) -> Document:
@@ -26,17 +37,23 @@ def read_text(data: bytes, name: str, document_id: str) -> Document:
         ) from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     separator = _BLANK_LINE_RE if _BLANK_LINE_RE.search(text) else re.compile(r"\n")
+    # a file of one line per paragraph may be text wrapped by hand: its short lines are no
+    # headings; nor are those of a file that marks its headings
+    unmarked = separator is _BLANK_LINE_RE and not _MD_HEADINGS_RE.search(text)
     blocks: list[Block] = []
     title: str | None = None
     start = 0
     for match in [*separator.finditer(text), None]:
         end = match.start() if match else len(text)
-        block = _block(text, start, end)
+        block = _block(text, start, end, unmarked)
         if block is not None:
             blocks.append(block)
-            if title is None and block.kind == "heading":
-                title = block.text
         start = match.end() if match else len(text)
+    if unmarked:
+        if blocks and blocks[-1].kind == "heading":  # with no text after it: a paragraph
+            blocks[-1] = replace(blocks[-1], kind="paragraph", level=0)
+        blocks = levelled(blocks)
+    title = next((b.text for b in blocks if b.kind == "heading"), None)
     title = title or _first_line_title(blocks) or Path(name).stem
     return Document(document_id, name, "text", (text,), tuple(blocks), title)
 
@@ -51,7 +68,9 @@ def _first_line_title(blocks: list[Block]) -> str | None:
     return first if short and not first.endswith(_CLOSING) else None
 
 
-def _block(text: str, start: int, end: int) -> Block | None:
+def _block(text: str, start: int, end: int, unmarked: bool) -> Block | None:
+    """The block of ``text[start:end]`` (``unmarked``: the file does not mark its headings;
+    a short line may be one)."""
     chunk = text[start:end]
     stripped = chunk.strip()
     if not stripped:
@@ -61,6 +80,14 @@ def _block(text: str, start: int, end: int) -> Block | None:
     if heading and "\n" not in stripped:
         marker = heading.end()
         return Block("heading", stripped[marker:], 1, start + marker, len(heading.group(1)))
+    if (
+        unmarked
+        and "\n" not in stripped
+        and len(stripped) <= _HEADING_CHARS
+        and not stripped.endswith(_CLOSING)
+        and not _BULLET_RE.match(stripped)
+    ):
+        return Block("heading", stripped, 1, start, 1)  # levelled once all are known
     item = _MD_LIST_RE.match(stripped)
     if item:
         return Block("paragraph", stripped[item.end() :], 1, start + item.end())
