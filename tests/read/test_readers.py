@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from fpdf import FPDF
@@ -204,6 +204,79 @@ def test_docx_custom_and_manual_headings_and_tables_in_place(tmp_path: Path) -> 
         ("paragraph", 0, "2024 | 1,140"),  # the empty cell left out
         ("heading", 3, "Challenges"),
         ("paragraph", 0, "Brokers in the villages remain out of reach."),
+    ]
+
+
+_TEXT_BOX_RUN = """<w:r %s>
+  <mc:AlternateContent>
+    <mc:Choice Requires="wps">
+      <w:drawing>
+        <wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0"
+            relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">
+          <wp:simplePos x="0" y="0"/>
+          <wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>
+          <wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>
+          <wp:extent cx="5400000" cy="1200000"/>
+          <wp:wrapTopAndBottom/>
+          <wp:docPr id="1" name="Box 1"/>
+          <a:graphic>
+            <a:graphicData
+                uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+              <wps:wsp>
+                <wps:cNvSpPr txBox="1"/>
+                <wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5400000" cy="1200000"/>
+                  </a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>
+                <wps:txbx><w:txbxContent>%s</w:txbxContent></wps:txbx>
+                <wps:bodyPr/>
+              </wps:wsp>
+            </a:graphicData>
+          </a:graphic>
+        </wp:anchor>
+      </w:drawing>
+    </mc:Choice>
+    <mc:Fallback>
+      <w:pict>
+        <v:shape style="width:425pt;height:94pt" type="#_x0000_t202">
+          <v:textbox><w:txbxContent>%s</w:txbxContent></v:textbox>
+        </v:shape>
+      </w:pict>
+    </mc:Fallback>
+  </mc:AlternateContent>
+</w:r>"""
+_NAMESPACES = " ".join(
+    f'xmlns:{prefix}="{uri}"'
+    for prefix, uri in {
+        "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+        "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+        "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+        "v": "urn:schemas-microsoft-com:vml",
+    }.items()
+)
+
+
+def test_docx_text_boxes_are_read_once_after_their_anchor(tmp_path: Path) -> None:
+    """A box (a good practice set apart) is read after the paragraph it is anchored in; Word's
+    fallback copy of it is not read a second time."""
+    document = Document()
+    document.add_heading("Objective 6: Fair and ethical recruitment", level=2)
+    anchor = document.add_paragraph("The inspectorate opened twelve offices.")
+    box = "".join(
+        f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+        for text in ("Box 2: Good practice", "Workers pay no fee to any licensed agency.")
+    )
+    anchor._element.append(parse_xml(_TEXT_BOX_RUN % (_NAMESPACES, box, box)))
+    document.add_paragraph("Brokers in the villages remain out of reach.")
+    path = tmp_path / "boxed.docx"
+    document.save(str(path))
+    blocks = [(b.kind, b.text) for b in read_document(path).blocks]
+    assert blocks == [
+        ("heading", "Objective 6: Fair and ethical recruitment"),
+        ("paragraph", "The inspectorate opened twelve offices."),
+        ("paragraph", "Box 2: Good practice"),
+        ("paragraph", "Workers pay no fee to any licensed agency."),
+        ("paragraph", "Brokers in the villages remain out of reach."),
     ]
 
 

@@ -10,6 +10,9 @@ themselves the larger ones rank first.
 
 A table stays where it stands, under its heading. Each of its rows is a paragraph, its
 non-empty cells joined by " | ".
+
+A text box ("Box 3: a good practice") is read after the paragraph it is anchored in, each of
+its paragraphs a paragraph.
 """
 
 from __future__ import annotations
@@ -33,6 +36,10 @@ _BODY_OUTLINE = 9  # the outline level of body text
 _MAX_LEVEL = 9
 _MANUAL_HEADING_CHARS = 150  # a bold paragraph longer than this is an emphasised one
 _SENTENCE_END = (".", ";", ",", ":", "،", "؛")
+_TEXT_BOX = qn("w:txbxContent")
+_PARAGRAPH = qn("w:p")
+# Word keeps an older copy of a text box for readers that cannot draw it: read it once
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def read_docx(data: bytes, name: str, document_id: str) -> Document:
@@ -62,10 +69,23 @@ def read_docx(data: bytes, name: str, document_id: str) -> Document:
             page.add("heading", item.text, min(styled + 1 + manual.index(size), _MAX_LEVEL))
         else:
             page.add("paragraph", item.text)
+        if isinstance(item, Paragraph):
+            for text in _text_boxes(item):
+                page.add("paragraph", text)
     core = document.core_properties
     title = core.title or next((b.text for b in page.blocks if b.kind == "heading"), None)
     date = core.created.date().isoformat() if core.created else None
     return Document(document_id, name, "docx", (page.text,), tuple(page.blocks), title, date)
+
+
+def _text_boxes(paragraph: Paragraph) -> list[str]:
+    """The texts of the paragraphs in the text boxes anchored in ``paragraph``."""
+    texts: list[str] = []
+    for box in paragraph._element.iter(_TEXT_BOX):
+        if any(above.tag in (_TEXT_BOX, _FALLBACK) for above in box.iterancestors()):
+            continue  # a box in a box is read with its outer box; a fallback copy not at all
+        texts += [Paragraph(inner, paragraph._parent).text for inner in box.iter(_PARAGRAPH)]
+    return texts
 
 
 def _styled_level(paragraph: Paragraph) -> int | None:
