@@ -556,11 +556,20 @@ def test_a_heading_may_cite_an_objective_by_its_ordinal(engine: Engine) -> None:
         ("ar", "رابعا: العودة وإعادة الإدماج", {"21"}),
         ("ar", "ثانيا: مكافحة الاتجار بالأشخاص", {"10"}),
         ("ar", "Access to basic services", {"15"}),  # a heading left in English
+        # another name the framework gives the objective, whole or inside the heading
+        ("fr", "Gestion des frontières", {"11"}),
+        ("en", "3.4 Integrated border management", {"11"}),
+        ("fr", "Lutte contre la traite des personnes", {"10"}),
+        ("es", "Reducción de vulnerabilidades", {"7"}),
+        ("ar", "مكافحة الاتجار بالبشر", {"10"}),
         # no objective: the Compact's name, another framework, words of no title, generic
         ("en", "Review of the Global Compact for Safe, Orderly and Regular Migration", set()),
         ("fr", "Examen du Pacte mondial pour des migrations sûres, ordonnées et régulières", set()),
         ("en", "SDG 8: Decent work and economic growth", set()),
         ("en", "Labour migration", set()),
+        # two words of a name ("Human rights at international borders") are not the name
+        ("en", "Human rights of migrants", set()),
+        ("fr", "Droits humains des migrants", set()),
         ("en", "Methodology and data sources", set()),
         ("es", "Desafíos y próximos pasos", set()),
         ("ar", "مقدمة", set()),

@@ -40,6 +40,20 @@ class Texts(_Strict):
         return str(getattr(self, lang, self.en))
 
 
+class Names(_Strict):
+    """Other names of an objective in each language, as a review's headings give them
+    ("Border management", "Gestion des frontières")."""
+
+    en: list[Phrase] = []
+    fr: list[Phrase] = []
+    es: list[Phrase] = []
+    ar: list[Phrase] = []
+
+    def get(self, lang: str) -> list[str]:
+        """The names in ``lang`` (none for another language)."""
+        return list(getattr(self, lang, []))
+
+
 class Objective(_Strict):
     """One objective of the framework."""
 
@@ -47,6 +61,7 @@ class Objective(_Strict):
     paragraph: int | None = None
     title: Texts
     short: Texts
+    names: Names = Names()
     description: Texts
 
 

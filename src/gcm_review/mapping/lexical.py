@@ -157,16 +157,19 @@ class _ReferencePatterns:
 
 
 class _Titles:
-    """The objectives' titles and short labels in one language, as content words, which a
-    heading may name an objective by ("Fair recruitment and decent work", "Retorno y
+    """The objectives' titles, short labels and other names in one language, as content words,
+    which a heading may name an objective by ("Fair recruitment and decent work", "Retorno y
     reintegración") instead of citing its number.
 
-    A word is worth more the fewer titles hold it ("reintegration" more than "migrants").
-    A heading names an objective when that objective's title holds at least two of the
-    heading's words, making most of its worth, and no other title holds as much. A heading
-    that is an objective's short label ("Data", "البيانات") also names it. The words of the
-    Compact's own name ("safe", "orderly", "regular migration") count for nothing: a report's
-    title names the Compact, not its objective 23. Numbering counts for nothing either.
+    A word is worth more the fewer objectives hold it in their titles and names
+    ("reintegration" more than "migrants"). A heading names an objective when that objective's
+    title holds at least two of the heading's words, or the heading holds all the words of one
+    of its other names ("Integrated border management" those of "Border management"), making
+    most of the heading's worth, and no other objective holds as much. A heading that is an
+    objective's short label or one of its names ("Data", "البيانات", "Gestion des
+    frontières") also names it. The words of the Compact's own name
+    ("safe", "orderly", "regular migration") count for nothing: a report's title names the
+    Compact, not its objective 23. Numbering counts for nothing either.
     """
 
     def __init__(self, framework: Framework, lang: str, lexicon: Lexicon) -> None:
@@ -178,11 +181,20 @@ class _Titles:
         self.ignored = frozenset().union(*map(self.content, [*references.compact_names, *ordinals]))
         self.words: dict[str, frozenset[str]] = {}
         self.short: dict[frozenset[str], str] = {}
+        named: dict[frozenset[str], set[str]] = {}
+        every: dict[str, set[str]] = {}  # all the words of each objective's title and names
         for number, objective in framework.objectives.items():
             short = self.content(objective.short.get(lang))
+            names = [self.content(name) for name in objective.names.get(lang)]
             self.words[str(number)] = self.content(objective.title.get(lang)) | short
+            every[str(number)] = set(self.words[str(number)]).union(*names)
             self.short.setdefault(short, str(number))
-        held = Counter(word for words in self.words.values() for word in words)
+            for name in names:
+                if len(name) >= 2:  # "Labour migration" ({labour}) is no name of one objective
+                    named.setdefault(name, set()).add(str(number))
+        # a name two objectives share names neither
+        self.names = [(name, targets.pop()) for name, targets in named.items() if len(targets) == 1]
+        held = Counter(word for words in every.values() for word in words)
         count = len(self.words)
         self.worth = {word: math.log((count + 1) / n) for word, n in held.items()}
         self.unknown = math.log(count + 1)  # a word no title holds
@@ -208,15 +220,18 @@ class _Titles:
         if words in self.short:
             return self.short[words]
         total = sum(self.worth.get(word, self.unknown) for word in words)
-        scores = sorted(
-            (sum(self.worth[word] for word in shared), target)
-            for target, title in self.words.items()
-            if len(shared := words & title) >= 2
-        )
+        best: dict[str, float] = {}
+        for target, title in self.words.items():
+            if len(shared := words & title) >= 2:
+                best[target] = sum(self.worth[word] for word in shared)
+        for name, target in self.names:  # a name counts whole: "Integrated border management"
+            if name <= words:
+                best[target] = max(best.get(target, 0.0), sum(self.worth[w] for w in name))
+        scores = sorted((score, target) for target, score in best.items())
         if not scores or scores[-1][0] < _TITLE_SHARE * total:
             return None
         if len(scores) > 1 and scores[-2][0] >= scores[-1][0]:
-            return None  # two titles hold it as much
+            return None  # two objectives hold it as much
         return scores[-1][1]
 
 
