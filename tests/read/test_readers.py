@@ -280,6 +280,42 @@ def test_docx_text_boxes_are_read_once_after_their_anchor(tmp_path: Path) -> Non
     ]
 
 
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _control(gallery: str, text: str) -> str:
+    """A content control of Word's gallery ``gallery`` holding one paragraph."""
+    return (
+        f'<w:sdt {_W}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="{gallery}"/>'
+        f"</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+    )
+
+
+def test_docx_reads_a_draft_as_its_tracked_changes_accepted(tmp_path: Path) -> None:
+    """Insertions in, deletions out; a cover page's content control and a field's result are
+    read; a table of contents is not."""
+    document = Document()
+    first = document.add_paragraph("The ministry opened ")
+    changes = (
+        f'<w:ins {_W} w:id="1" w:author="Reviewer"><w:r><w:t>twelve</w:t></w:r></w:ins>',
+        f'<w:del {_W} w:id="2" w:author="Reviewer"><w:r><w:delText>ten</w:delText></w:r></w:del>',
+        f'<w:r {_W}><w:t xml:space="preserve"> offices on </w:t></w:r>',
+        f'<w:fldSimple {_W} w:instr="DATE"><w:r><w:t>5 June 2024</w:t></w:r></w:fldSimple>',
+        f"<w:r {_W}><w:t>.</w:t></w:r>",
+    )
+    for change in changes:
+        first._p.append(parse_xml(change))
+    first._p.addprevious(parse_xml(_control("Cover Pages", "Voluntary review of Kenya")))
+    first._p.addprevious(parse_xml(_control("Table of Contents", "Introduction 3")))
+    path = tmp_path / "draft.docx"
+    document.save(str(path))
+    assert [b.text for b in read_document(path).blocks] == [
+        "Voluntary review of Kenya",
+        "The ministry opened twelve offices on 5 June 2024.",
+    ]
+
+
 def test_html_article_without_boilerplate(fixtures: Path) -> None:
     document = read_document(fixtures / "news_es.html")
     text = document.pages[0]

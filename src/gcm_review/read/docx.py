@@ -13,19 +13,28 @@ non-empty cells joined by " | ".
 
 A text box ("Box 3: a good practice") is read after the paragraph it is anchored in, each of
 its paragraphs a paragraph.
+
+A draft with tracked changes reads as it would once they are accepted: insertions in, deletions
+out. Content controls (a cover page's title and date) are read in place; a table of contents
+is not read.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
+from itertools import takewhile
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from docx.types import ProvidesStoryPart
 
 from ..errors import CorruptDocumentError, EncryptedDocumentError
 from ..models import Document
@@ -38,8 +47,17 @@ _MANUAL_HEADING_CHARS = 150  # a bold paragraph longer than this is an emphasise
 _SENTENCE_END = (".", ";", ",", ":", "،", "؛")
 _TEXT_BOX = qn("w:txbxContent")
 _PARAGRAPH = qn("w:p")
+_TABLE = qn("w:tbl")
+_RUN = qn("w:r")
 # Word keeps an older copy of a text box for readers that cannot draw it: read it once
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# what wraps blocks or runs without changing what they say: tracked insertions and moves
+# in, content controls, custom XML and smart tags
+_WRAPPERS = {qn(tag) for tag in ("w:ins", "w:moveTo", "w:customXml", "w:smartTag", "w:sdt")}
+_CONTROL_CONTENT = qn("w:sdtContent")
+# what a run inside is not read for: deleted or moved away text, a box read on its own
+_UNREAD = {qn("w:del"), qn("w:moveFrom"), _TEXT_BOX, _FALLBACK}
+_GALLERY = qn("w:docPartGallery")
 
 
 def read_docx(data: bytes, name: str, document_id: str) -> Document:
@@ -52,7 +70,7 @@ def read_docx(data: bytes, name: str, document_id: str) -> Document:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise CorruptDocumentError(name, f"not a valid .docx file ({exc})") from exc
-    content = list(document.iter_inner_content())
+    content = list(_items(document, document.element.body))
     manual = sorted(
         {size for item in content if (size := _manual_heading(item)) is not None}, reverse=True
     )
@@ -61,14 +79,15 @@ def read_docx(data: bytes, name: str, document_id: str) -> Document:
     for item in content:
         if isinstance(item, Table):
             for row in item.rows:
-                page.add("paragraph", row_text([cell.text.strip() for cell in row.cells]))
+                cells = ["\n".join(map(_text, cell.paragraphs)).strip() for cell in row.cells]
+                page.add("paragraph", row_text(cells))
         elif (level := _styled_level(item)) is not None:
             styled = level
-            page.add("heading", item.text, level)
+            page.add("heading", _text(item), level)
         elif (size := _manual_heading(item)) is not None:
-            page.add("heading", item.text, min(styled + 1 + manual.index(size), _MAX_LEVEL))
+            page.add("heading", _text(item), min(styled + 1 + manual.index(size), _MAX_LEVEL))
         else:
-            page.add("paragraph", item.text)
+            page.add("paragraph", _text(item))
         if isinstance(item, Paragraph):
             for text in _text_boxes(item):
                 page.add("paragraph", text)
@@ -78,13 +97,45 @@ def read_docx(data: bytes, name: str, document_id: str) -> Document:
     return Document(document_id, name, "docx", (page.text,), tuple(page.blocks), title, date)
 
 
+def _items(parent: ProvidesStoryPart, element: BaseOxmlElement) -> Iterator[Paragraph | Table]:
+    """The paragraphs and tables of a body, in order, those inside wrappers included
+    (python-docx gives only those directly in it)."""
+    for child in element.iterchildren():
+        if child.tag == _PARAGRAPH:
+            yield Paragraph(child, parent)
+        elif child.tag == _TABLE:
+            yield Table(child, parent)
+        elif child.tag in _WRAPPERS and not _is_contents(child):
+            inner = child.find(_CONTROL_CONTENT) if child.tag == qn("w:sdt") else child
+            if inner is not None:
+                yield from _items(parent, inner)
+
+
+def _is_contents(control: BaseOxmlElement) -> bool:
+    """Whether a content control holds a table of contents (Word's own gallery for it)."""
+    gallery = control.find(f".//{_GALLERY}")
+    return gallery is not None and "contents" in str(gallery.get(qn("w:val"), "")).lower()
+
+
+def _text(paragraph: Paragraph) -> str:
+    """A paragraph's text as it reads once its tracked changes are accepted, with what
+    content controls, fields and smart tags hold (python-docx reads only its plain runs)."""
+    element = paragraph._element
+    parts = []
+    for run in element.iter(_RUN):
+        between = takewhile(lambda node: node is not element, run.iterancestors())
+        if not any(node.tag in _UNREAD for node in between):
+            parts.append(Run(run, paragraph).text)
+    return "".join(parts)
+
+
 def _text_boxes(paragraph: Paragraph) -> list[str]:
     """The texts of the paragraphs in the text boxes anchored in ``paragraph``."""
     texts: list[str] = []
     for box in paragraph._element.iter(_TEXT_BOX):
         if any(above.tag in (_TEXT_BOX, _FALLBACK) for above in box.iterancestors()):
             continue  # a box in a box is read with its outer box; a fallback copy not at all
-        texts += [Paragraph(inner, paragraph._parent).text for inner in box.iter(_PARAGRAPH)]
+        texts += [_text(Paragraph(inner, paragraph._parent)) for inner in box.iter(_PARAGRAPH)]
     return texts
 
 
@@ -118,7 +169,7 @@ def _manual_heading(item: Paragraph | Table) -> float | None:
     heading by hand (short, all in bold, no final punctuation), or None."""
     if not isinstance(item, Paragraph) or _styled_level(item) is not None:
         return None
-    text = item.text.strip()
+    text = _text(item).strip()
     if not text or len(text) > _MANUAL_HEADING_CHARS or text.endswith(_SENTENCE_END):
         return None
     runs = [run for run in item.runs if run.text.strip()]
