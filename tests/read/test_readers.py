@@ -157,6 +157,34 @@ def test_a_pdf_in_one_style_takes_its_headings_from_the_text(tmp_path: Path) -> 
     ]
 
 
+def test_each_item_of_a_list_in_a_pdf_is_a_paragraph(tmp_path: Path) -> None:
+    """Items without final punctuation, wrapped over two lines, are neither joined to the
+    sentence that opens the list nor to each other."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(0, 10, "3.2 Fair recruitment and decent work", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    items = (
+        "The government took several measures to protect migrant workers during the period "
+        "under review, with the social partners and the trade unions of the sector",
+        "- a ban on the recruitment fees charged to workers, in force since 2023 and enforced "
+        "by the labour inspectorate in every governorate",
+        "- twelve new labour inspection offices in the industrial zones, staffed by inspectors "
+        "trained on the indicators of forced labour",
+        "(a) a hotline for domestic workers",
+    )
+    for text in items:
+        pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "list.pdf"
+    pdf.output(str(path))
+    blocks = [(b.kind, " ".join(b.text.split())) for b in read_document(path).blocks]
+    assert blocks == [
+        ("heading", "3.2 Fair recruitment and decent work"),
+        *[("paragraph", text) for text in items],
+    ]
+
+
 def test_docx_heading_levels_and_metadata(fixtures: Path) -> None:
     document = read_document(fixtures / "statement_fr.docx")
     headings = [(b.level, b.text) for b in document.blocks if b.kind == "heading"]
@@ -403,9 +431,12 @@ def test_a_plain_texts_headings_are_found_and_levelled_by_their_numbering() -> N
     ]
     assert document.title == "National review of the Republic of Kenya"
     paragraphs = [b.text for b in document.blocks if b.kind == "paragraph"]
-    # a line ending with a colon and a list are no headings
-    assert "The main steps ahead are:" in paragraphs
-    assert "hire interpreters\n- open two more offices" in paragraphs
+    # a line ending with a colon and the items of a list are paragraphs
+    assert paragraphs[-4:-1] == [
+        "The main steps ahead are:",
+        "hire interpreters",
+        "open two more offices",
+    ]
 
 
 def test_arabic_headings_numbered_by_ordinal_words() -> None:
@@ -421,6 +452,16 @@ def test_arabic_headings_numbered_by_ordinal_words() -> None:
         ("أولاً: المنهجية", 2),
         ("ثانياً: مكافحة الاتجار بالأشخاص", 2),
         ("التحديات", 3),
+    ]
+
+
+def test_each_item_of_a_list_in_a_plain_text_is_a_paragraph_and_no_heading() -> None:
+    text = "Recommendations\n\n1. Guarantee access to health care\n2. Build a firewall\n"
+    document = read_bytes(text.encode(), "note.txt")
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        ("heading", "Recommendations"),
+        ("paragraph", "Guarantee access to health care"),
+        ("paragraph", "Build a firewall"),
     ]
 
 

@@ -11,7 +11,8 @@ page break. A footnote mark set small or raised after a word ("fees²") is blank
 the word, it would hide it.
 
 A paragraph that a page break cuts mid-sentence is marked as going on from the previous page,
-so that it is read whole; one that a column break cuts is joined.
+so that it is read whole; one that a column break cuts is joined. An item of a list ("•",
+"(a)", "12.") opens a paragraph of its own.
 
 In a PDF whose headings share the text's style, a short line without final punctuation is a
 heading, ranked by its numbering ("3.2", "IV.", as in a plain text). A PDF whose text layer
@@ -33,7 +34,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import CorruptDocumentError, EncryptedDocumentError
 from ..models import Block, BlockKind, Document
-from ._blocks import levelled
+from ._blocks import BULLET_RE, LIST_ITEM_RE, levelled
 
 _LINE_RE = re.compile(r"[^\r\n]+")
 _LINE_END_RE = re.compile(r"[.!?:;؟»”)\]]$")
@@ -318,7 +319,7 @@ def _styled_groups(text: str, lines: list[_Line], body: _Body, styled: bool) -> 
                 body.styled(line) and not _PERIOD_END_RE.search(stripped)
             )
         else:
-            heading = len(stripped) < _SHORT_LINE * width and not _LINE_END_RE.search(stripped)
+            heading = _short_heading(stripped, width)
         kind: BlockKind = "heading" if heading else "paragraph"
         if previous is not None and groups and groups[-1][0] == kind:
             advance = previous.top - line.top
@@ -335,6 +336,7 @@ def _styled_groups(text: str, lines: list[_Line], body: _Body, styled: bool) -> 
                 joined = (
                     between.count("\n") < 2
                     and not (short and ends)
+                    and not LIST_ITEM_RE.match(line.text)  # an item of a list opens
                     and abs(line.size - previous.size) <= (1 - _SMALLER) * body.size
                     # the next line, or the top of the next column mid-sentence
                     and (0 < advance <= _PARAGRAPH_GAP * body.advance or (advance < 0 and not ends))
@@ -351,6 +353,14 @@ def _styled_groups(text: str, lines: list[_Line], body: _Body, styled: bool) -> 
     ]
 
 
+def _short_heading(line: str, width: int | None) -> bool:
+    """Whether a line of a PDF whose headings are set like its text reads as a heading: short
+    (than ``width``, the page's long lines, when given), without final punctuation, and not
+    an item of a bulleted list."""
+    short = width is None or len(line) < _SHORT_LINE * width
+    return short and not _LINE_END_RE.search(line) and not BULLET_RE.match(line)
+
+
 def _too_long(group: list[_Line]) -> bool:
     """Whether lines set apart as a heading are too many, or too long, for one."""
     letters = sum(len(line.text.strip()) for line in group)
@@ -360,8 +370,9 @@ def _too_long(group: list[_Line]) -> bool:
 def _plain_blocks(text: str, lines: list[_Line], page: int) -> list[Block]:
     """Group the lines of a page into headings and paragraphs by their text alone.
 
-    A paragraph ends at a blank line, or at a line that ends a sentence and is clearly shorter
-    than the page's long lines. A short line without final punctuation is a heading.
+    A paragraph ends at a blank line, before an item of a list, or at a line clearly shorter
+    than the page's long lines. A short line without final punctuation is a heading, unless it
+    is an item of a bulleted list.
     """
     width = max((len(line.text.strip()) for line in lines), default=0)
     groups: list[_Group] = []
@@ -370,11 +381,12 @@ def _plain_blocks(text: str, lines: list[_Line], page: int) -> list[Block]:
     for line in lines:
         stripped = line.text.strip()
         short = len(stripped) < _SHORT_LINE * width
-        ends = bool(_LINE_END_RE.search(stripped))
-        if current and text[previous_end : line.start].count("\n") > 1:
+        if current and (
+            text[previous_end : line.start].count("\n") > 1 or LIST_ITEM_RE.match(line.text)
+        ):
             groups.append(("paragraph", current))
             current = []
-        if short and not ends:
+        if _short_heading(stripped, width):
             if current:
                 groups.append(("paragraph", current))
                 current = []
@@ -391,7 +403,7 @@ def _plain_blocks(text: str, lines: list[_Line], page: int) -> list[Block]:
     for kind, group in groups:
         start, end = group[0].start, group[-1].start + len(group[-1].text)
         chunk = text[start:end]
-        if kind == "paragraph" and len(group) == 1 and not _LINE_END_RE.search(chunk.strip()):
+        if kind == "paragraph" and len(group) == 1 and _short_heading(chunk.strip(), None):
             kind = "heading"
         blocks.append(Block(kind, chunk, page, start, 1 if kind == "heading" else 0))
     return blocks

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import CorruptDocumentError
 from ..models import Block, Document
-from ._blocks import levelled
+from ._blocks import LIST_ITEM_RE, levelled
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+")
@@ -41,13 +41,14 @@ def read_text(data: bytes, name: str, document_id: str) -> Document:
     # headings; nor are those of a file that marks its headings
     unmarked = separator is _BLANK_LINE_RE and not _MD_HEADINGS_RE.search(text)
     blocks: list[Block] = []
-    title: str | None = None
     start = 0
     for match in [*separator.finditer(text), None]:
         end = match.start() if match else len(text)
-        block = _block(text, start, end, unmarked)
-        if block is not None:
-            blocks.append(block)
+        spans = _items(text, start, end)
+        for first, last in spans:  # an item of a list is no heading
+            block = _block(text, first, last, unmarked and len(spans) == 1)
+            if block is not None:
+                blocks.append(block)
         start = match.end() if match else len(text)
     if unmarked:
         if blocks and blocks[-1].kind == "heading":  # with no text after it: a paragraph
@@ -66,6 +67,17 @@ def _first_line_title(blocks: list[Block]) -> str | None:
     first = blocks[0].text
     short = "\n" not in first and len(first) <= _TITLE_CHARS
     return first if short and not first.endswith(_CLOSING) else None
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a paragraph of ``text[start:end]``, each item of a list in it its own."""
+    cuts = [start]
+    offset = start
+    for line in text[start:end].split("\n"):
+        if offset > start and LIST_ITEM_RE.match(line):
+            cuts.append(offset)
+        offset += len(line) + 1
+    return list(zip(cuts, [*cuts[1:], end], strict=True))
 
 
 def _block(text: str, start: int, end: int, unmarked: bool) -> Block | None:
