@@ -393,6 +393,7 @@ def test_plain_text_without_blank_lines_has_one_paragraph_per_line() -> None:
 
 _REVIEW_TXT = """National review of the Republic of Kenya
 
+
 1. INTRODUCTION
 
 The review was prepared by the national coordination mechanism in 2024.

@@ -71,6 +71,8 @@ def _first_line_title(blocks: list[Block]) -> str | None:
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of a paragraph of ``text[start:end]``, each item of a list in it its own."""
+    chunk = text[start:end]
+    start += len(chunk) - len(chunk.lstrip())  # the first line with text opens no item
     cuts = [start]
     offset = start
     for line in text[start:end].split("\n"):
