@@ -266,6 +266,10 @@ def test_the_document_kind_shifts_an_undecided_statement_type(
         ("en", "Objective 6 > 6.2 Gaps and challenges", "challenge"),
         ("en", "Next steps > Objective 6", "commitment"),  # the nearest that names a type
         ("fr", "Recommandations", "recommendation"),
+        # one recommendation, or many
+        ("es", "RECOMENDACIÓN FINAL", "recommendation"),
+        ("en", "Key challenge", "challenge"),
+        ("ar", "التوصية", "recommendation"),
         ("es", "Objetivo 15 > Buenas prácticas", "practice"),
         ("ar", "الهدف 6 > التحديات", "challenge"),
         ("ar", "Next steps", "commitment"),  # a heading left in English
