@@ -63,6 +63,19 @@ def test_lists_and_ranges_of_objectives(engine: Engine) -> None:
     assert set(ranged) == {5, 6, 7}
 
 
+@pytest.mark.parametrize("mode", ["full", "lexical"])
+def test_every_cited_objective_is_asserted_beyond_the_usual_three(
+    engine: Engine, mode: str
+) -> None:
+    """ "At most three objectives a passage" keeps the suggestions few; an enumeration the
+    passage makes itself is kept whole."""
+    text = "Que cada Estado informe al Foro sobre los objetivos 1, 3, 10 y 23 del Pacto Mundial."
+    chosen = (
+        engine if mode == "full" else Engine(options=Options(mapping=MappingOptions(mode=mode)))
+    )
+    assert {m.target for m in chosen.classify(text, "es").objectives} == {"1", "3", "10", "23"}
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "absent"),
     [

@@ -61,7 +61,8 @@ class MappingOptions:
         mode: ``full`` (lexical + semantic, fused) or ``lexical`` (no encoder, and cues read
             whole, without a word inside them: faster).
         cache_dir: where prototype vectors are cached between runs (None: not cached).
-        max_objectives: at most this many objectives per passage.
+        max_objectives: at most this many objectives per passage, besides those it cites (a
+            passage that lists "objectives 1, 3, 10 and 23" has the four).
         min_score: lexical mode: a target is asserted from this score up.
         relative_floor: lexical mode: and only at this share of the best target's evidence.
         lexical: settings of the lexical layer.
@@ -342,7 +343,9 @@ class Mapper:
         if not totals:
             return ()
         top = max(totals.values())
-        limit = self.options.max_objectives if kind == "objective" else len(totals)
+        limit = len(totals)
+        if kind == "objective":  # every objective the passage cites, however many
+            limit = max(self.options.max_objectives, len(lexical.referenced() | set(filed or ())))
         matches: list[Match] = []
         for target, total in sorted(totals.items(), key=lambda item: -item[1]):
             score = _lexical_score(total)

@@ -140,9 +140,9 @@ def asserted(
     strong: bool,
 ) -> list[tuple[str, float]]:
     """Targets asserted by the model, best first, from their feature rows and their
-    ``probabilities``: every explicitly cited one (cited ones first), all above their
-    threshold (their own or the layer's), and the best one when it clears the lower
-    ``top_threshold`` in a passage clearly about migration."""
+    ``probabilities``: every explicitly cited one (cited ones first), then, up to ``limit``
+    targets in all, those above their threshold (their own or the layer's), and the best
+    one when it clears the lower ``top_threshold`` in a passage clearly about migration."""
     cited = {t for t, row in rows.items() if row[0] > 0}  # FEATURES[0] is "reference"
     scored = sorted(scores.items(), key=lambda x: (x[0] not in cited, -x[1]))
     kept = [
@@ -152,4 +152,4 @@ def asserted(
         or p >= layer.thresholds.get(t, layer.threshold)
         or (i == 0 and strong and p >= layer.top_threshold)
     ]
-    return kept[:limit]
+    return kept[: max(limit, len(cited))]
