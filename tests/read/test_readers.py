@@ -440,6 +440,19 @@ def test_a_plain_texts_headings_are_found_and_levelled_by_their_numbering() -> N
     ]
 
 
+def test_a_text_of_one_line_per_paragraph_has_its_headings_found() -> None:
+    """As Word saves a document as plain text: no blank line, a paragraph per line."""
+    paragraph = "The labour inspectorate opened twelve regional offices in the industrial zones."
+    text = f"2.1 Fair recruitment and decent work\n{paragraph * 2}\nChallenges\n{paragraph}\n"
+    document = read_bytes(text.encode(), "review.txt")
+    assert [(b.kind, b.level) for b in document.blocks] == [
+        ("heading", 1),
+        ("paragraph", 0),
+        ("heading", 2),
+        ("paragraph", 0),
+    ]
+
+
 def test_arabic_headings_numbered_by_ordinal_words() -> None:
     text = (
         "التقرير الوطني\n\nأولاً: المنهجية\n\nأعدت اللجنة الوطنية هذا التقرير.\n\n"

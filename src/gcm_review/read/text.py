@@ -1,6 +1,7 @@
 """Read plain text and Markdown files.
 
-Paragraphs are separated by blank lines. A Markdown file marks its headings ("## Findings").
+Paragraphs are separated by blank lines, or are lines in a file without a blank line. A
+Markdown file marks its headings ("## Findings").
 A plain text file does not: there, a paragraph of one short line without final punctuation,
 with more text after it, is a heading ("3.2 Fair recruitment and decent work", "Challenges").
 Its level comes from how it is numbered (``heading_levels``).
@@ -23,6 +24,7 @@ _MD_LIST_RE = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _BULLET_RE = re.compile(r"^[-*+•–—][ \t]")
 _TITLE_CHARS = 200  # a longer first line is text, not a title
 _HEADING_CHARS = 120  # a longer line is text, not a heading
+_WRAP_WIDTH = 100  # a text wrapped by hand has no longer line
 _CLOSING = (".", "!", "?", "؟", ":", ";", ",", "،", "؛")
 
 
@@ -37,9 +39,11 @@ def read_text(data: bytes, name: str, document_id: str) -> Document:
         ) from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     separator = _BLANK_LINE_RE if _BLANK_LINE_RE.search(text) else re.compile(r"\n")
-    # a file of one line per paragraph may be text wrapped by hand: its short lines are no
-    # headings; nor are those of a file that marks its headings
-    unmarked = separator is _BLANK_LINE_RE and not _MD_HEADINGS_RE.search(text)
+    # a file of one line per paragraph may be text wrapped by hand, whose short lines are no
+    # headings, unless a long line shows it is not (Word saves a paragraph as one line); nor
+    # are the short lines of a file that marks its headings
+    unwrapped = separator is _BLANK_LINE_RE or max(map(len, text.split("\n"))) > _WRAP_WIDTH
+    unmarked = unwrapped and not _MD_HEADINGS_RE.search(text)
     blocks: list[Block] = []
     start = 0
     for match in [*separator.finditer(text), None]:
