@@ -167,9 +167,9 @@ class _Titles:
     of its other names ("Integrated border management" those of "Border management"), making
     most of the heading's worth, and no other objective holds as much. A heading that is an
     objective's short label or one of its names ("Data", "البيانات", "Gestion des
-    frontières") also names it. The words of the Compact's own name
-    ("safe", "orderly", "regular migration") count for nothing: a report's title names the
-    Compact, not its objective 23. Numbering counts for nothing either.
+    frontières") also names it. The words of the Compact's own name ("safe", "orderly",
+    "regular migration") count for nothing: a report's title names the Compact, not its
+    objective 23. Numbering counts for nothing either.
     """
 
     def __init__(self, framework: Framework, lang: str, lexicon: Lexicon) -> None:

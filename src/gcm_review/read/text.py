@@ -1,7 +1,7 @@
 """Read plain text and Markdown files.
 
-Paragraphs are separated by blank lines, or are lines in a file without a blank line. A
-Markdown file marks its headings ("## Findings").
+Paragraphs are separated by blank lines, or are lines in a file without a blank line; each
+item of a list is a paragraph of its own. A Markdown file marks its headings ("## Findings").
 A plain text file does not: there, a paragraph of one short line without final punctuation,
 with more text after it, is a heading ("3.2 Fair recruitment and decent work", "Challenges").
 Its level comes from how it is numbered (``heading_levels``).
@@ -15,13 +15,12 @@ from pathlib import Path
 
 from ..errors import CorruptDocumentError
 from ..models import Block, Document
-from ._blocks import LIST_ITEM_RE, levelled
+from ._blocks import BULLET_RE, LIST_ITEM_RE, levelled
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+")
 _MD_HEADINGS_RE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 _MD_LIST_RE = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
-_BULLET_RE = re.compile(r"^[-*+•–—][ \t]")
 _TITLE_CHARS = 200  # a longer first line is text, not a title
 _HEADING_CHARS = 120  # a longer line is text, not a heading
 _WRAP_WIDTH = 100  # a text wrapped by hand has no longer line
@@ -103,7 +102,7 @@ def _block(text: str, start: int, end: int, unmarked: bool) -> Block | None:
         and "\n" not in stripped
         and len(stripped) <= _HEADING_CHARS
         and not stripped.endswith(_CLOSING)
-        and not _BULLET_RE.match(stripped)
+        and not BULLET_RE.match(stripped)
     ):
         return Block("heading", stripped, 1, start, 1)  # levelled once all are known
     item = _MD_LIST_RE.match(stripped)
