@@ -597,6 +597,53 @@ def test_a_heading_may_name_an_objective_by_its_title(
         assert evidence.kind == "heading" and evidence.text in heading.split(" > ")
 
 
+@pytest.mark.parametrize(
+    ("lang", "heading", "principle"),
+    [
+        ("en", "Whole-of-society approach", "whole-of-society"),
+        ("en", "3.1 Rule of law and access to justice", "rule of law and due process"),
+        ("fr", "Égalité des genres", "gender-responsive"),
+        ("es", "Niñez migrante", "child-sensitive"),
+        ("ar", "حقوق الإنسان", "human rights"),
+        ("en", "Objective 6 > Gender > Challenges", "gender-responsive"),  # the nearest
+        ("en", "Fair recruitment and decent work", None),
+        ("fr", "Défis", None),
+    ],
+)
+def test_a_heading_may_name_a_guiding_principle(
+    engine: Engine, lang: str, heading: str, principle: str | None
+) -> None:
+    found = engine.mapper.filed_under(heading, lang, "principle")
+    assert list(found) == ([principle] if principle else [])
+
+
+def test_a_principles_name_names_no_objective_that_merely_holds_its_words(engine: Engine) -> None:
+    mapper = engine.mapper
+    # objective 19's title ends "... contribute to sustainable development in all countries"
+    assert mapper.filed_under("Sustainable development", "en") == {}
+    assert list(mapper.filed_under("Sustainable development", "en", "principle")) == [
+        "sustainable development"
+    ]
+    # "International cooperation" is also objective 23's short label: both
+    assert list(mapper.filed_under("International cooperation", "en")) == ["23"]
+    assert list(mapper.filed_under("International cooperation", "en", "principle")) == [
+        "international cooperation"
+    ]
+
+
+@pytest.mark.parametrize("mode", ["full", "lexical"])
+def test_a_passage_under_a_principles_heading_has_the_principle(engine: Engine, mode: str) -> None:
+    chosen = (
+        engine if mode == "full" else Engine(options=Options(mapping=MappingOptions(mode=mode)))
+    )
+    text = "The ministry of labour opened twelve offices for migrant workers in 2024."
+    mapping = chosen.classify(text, "en", heading="Review > Whole-of-society approach")
+    [principle] = [p for p in mapping.principles if p.target == "whole-of-society"]
+    assert principle.evidence[0].kind == "heading"
+    assert principle.evidence[0].text == "Whole-of-society approach"
+    assert "whole-of-society" not in {p.target for p in chosen.classify(text, "en").principles}
+
+
 def test_analysis_files_passages_under_their_heading(analyse_text: Analyse) -> None:
     text = (
         "# National review\n\n## Objective 6: Fair and ethical recruitment\n\n"

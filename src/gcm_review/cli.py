@@ -214,8 +214,9 @@ def classify_command(
     "kind" (or "genre") is the kind of document a passage comes from, one of the ingest
     kinds; it helps tell the statement type. "heading" is the headings above the passage,
     outermost first, joined with " > "; one that cites or names objectives ("Objective 6: ...",
-    "Fair recruitment and decent work") files the passage under them, and one that names its
-    section ("Challenges") leans its statement type. Streams: passages are read, encoded in
+    "Fair recruitment and decent work") or a guiding principle ("Whole-of-society approach")
+    files the passage under them, and one that names its section ("Challenges") leans its
+    statement type. Streams: passages are read, encoded in
     batches and written as they come, in input order.
     """
     with _library_errors():

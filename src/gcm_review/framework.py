@@ -41,8 +41,8 @@ class Texts(_Strict):
 
 
 class Names(_Strict):
-    """Other names of an objective in each language, as a review's headings give them
-    ("Border management", "Gestion des frontières")."""
+    """Other names of an objective or principle in each language, as a review's headings give
+    them ("Border management", "Gestion des frontières", "Whole-of-society")."""
 
     en: list[Phrase] = []
     fr: list[Phrase] = []
@@ -70,6 +70,7 @@ class Principle(_Strict):
 
     id: Phrase
     title: Texts
+    names: Names = Names()
     description: Texts
 
 

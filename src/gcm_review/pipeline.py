@@ -119,8 +119,9 @@ class Engine:
             lang: its language code when known; detected otherwise.
             kind: the kind of document it comes from (``DOCUMENT_KINDS``), when known.
             heading: the headings above it, outermost first, joined with
-                ``HEADING_SEPARATOR`` (a heading that cites or names objectives files it under
-                them; one that names its section, "Challenges", leans its statement type).
+                ``HEADING_SEPARATOR`` (a heading that cites or names objectives, or names a
+                guiding principle, files it under them; one that names its section,
+                "Challenges", leans its statement type).
         """
         return next(self.classify_many([Query(text, lang, kind, heading)]))
 

@@ -106,7 +106,7 @@ class Mapper:
             framework, self.options.lexical, gaps=self.options.mode == "full"
         )
         self.encoder = encoder or UniversalSentenceEncoder()
-        self._filed: dict[tuple[str, str], dict[str, Evidence]] = {}
+        self._filed: dict[tuple[str, str, str], dict[str, Evidence]] = {}
 
     @property
     def semantic(self) -> bool:
@@ -169,12 +169,13 @@ class Mapper:
         if self.lexical.index(lang) is None:
             return PassageMap(False, (), ())
         filed = self.filed_under(heading, lang)
+        principled = self.filed_under(heading, lang, "principle")
         if not self.semantic:
             if not lexical.relevant and not filed:
                 return PassageMap(False, (), ())
             objectives, principles = (
                 self._summed("objective", lexical, filed),
-                self._summed("principle", lexical),
+                self._summed("principle", lexical, principled),
             )
             return PassageMap(True, objectives, principles)
         if encoded is None:
@@ -203,29 +204,41 @@ class Mapper:
             "objective", lexical, closest, rows["objective"], likely, lang, filed
         )
         scores = probabilities(fusion.principle, rows["principle"])
+        for target, title in principled.items():  # asserted whatever the model makes of it
+            rows["principle"][target][0] = 1.0
+            scores[target] = max(scores[target], _lexical_score(title.weight))
         return PassageMap(
             True,
             objectives,
-            self._fused("principle", lexical, closest, rows["principle"], scores, lang),
+            self._fused("principle", lexical, closest, rows["principle"], scores, lang, principled),
         )
 
-    def filed_under(self, heading: str, lang: str) -> dict[str, Evidence]:
+    def filed_under(self, heading: str, lang: str, kind: str = "objective") -> dict[str, Evidence]:
         """The objectives a passage is filed under, with the heading as their evidence: those
         of the nearest heading above it that cites any ("Objective 6: …"), when they are at
         most ``max_objectives`` (a heading citing more introduces a group of objectives, not
-        one), or that names one by its title ("Fair recruitment and decent work")."""
+        one), or that names one by its title ("Fair recruitment and decent work").
+
+        With ``kind`` "principle": the principle the nearest heading naming one names
+        ("Whole-of-society approach", "Gender equality")."""
         if not heading:
             return {}
-        key = (heading, lang)
+        key = (heading, lang, kind)
         if key not in self._filed:
             if len(self._filed) >= _FILED_CACHE:
                 self._filed.clear()
-            self._filed[key] = self._filed_under(heading, lang)
+            self._filed[key] = self._filed_under(heading, lang, kind)
         return self._filed[key]
 
-    def _filed_under(self, heading: str, lang: str) -> dict[str, Evidence]:
+    def _filed_under(self, heading: str, lang: str, kind: str) -> dict[str, Evidence]:
         weight = self.lexical.options.reference_weight
-        for title in reversed(heading.split(HEADING_SEPARATOR)):
+        titles = reversed(heading.split(HEADING_SEPARATOR))
+        if kind == "principle":
+            for title in titles:
+                if (named := self.lexical.named(title, lang, kind)) is not None:
+                    return {named: Evidence(title, 0, 0, "heading", weight)}
+            return {}
+        for title in titles:
             hits = self.lexical.citations(title, lang, heading=True)
             cited = list(dict.fromkeys(hit.target[1] for hit in hits))
             if not cited and (named := self.lexical.named(title, lang)) is not None:

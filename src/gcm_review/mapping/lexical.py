@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal, NamedTuple
@@ -157,22 +157,30 @@ class _ReferencePatterns:
 
 
 class _Titles:
-    """The objectives' titles, short labels and other names in one language, as content words,
-    which a heading may name an objective by ("Fair recruitment and decent work", "Retorno y
-    reintegración") instead of citing its number.
+    """The titles, short labels and other names of one kind of target (objectives or
+    principles) in one language, as content words, which a heading may name a target by
+    ("Fair recruitment and decent work", "Retorno y reintegración", "Whole-of-society
+    approach") instead of citing its number.
 
-    A word is worth more the fewer objectives hold it in their titles and names
-    ("reintegration" more than "migrants"). A heading names an objective when that objective's
-    title holds at least two of the heading's words, or the heading holds all the words of one
-    of its other names ("Integrated border management" those of "Border management"), making
-    most of the heading's worth, and no other objective holds as much. A heading that is an
-    objective's short label or one of its names ("Data", "البيانات", "Gestion des
-    frontières") also names it. The words of the Compact's own name ("safe", "orderly",
-    "regular migration") count for nothing: a report's title names the Compact, not its
-    objective 23. Numbering counts for nothing either.
+    A word is worth more the fewer targets hold it in their titles and names
+    ("reintegration" more than "migrants"). A heading names a target when that target's title
+    holds at least two of the heading's words, or the heading holds all the words of one of
+    its other names ("Integrated border management" those of "Border management"), making
+    most of the heading's worth, and no other target holds as much. A heading that is a
+    target's short label or one of its names ("Data", "البيانات", "Gestion des frontières")
+    also names it. The words of the Compact's own name ("safe", "orderly", "regular
+    migration") count for nothing: a report's title names the Compact, not its objective 23.
+    Numbering counts for nothing either.
+
+    Args:
+        targets: per target id, its title, short label ("" for none) and other names.
+        lang: their language.
+        lexicon: the lexicon of that language (the Compact's names, ordinal words).
     """
 
-    def __init__(self, framework: Framework, lang: str, lexicon: Lexicon) -> None:
+    def __init__(
+        self, targets: Mapping[str, tuple[str, str, Sequence[str]]], lang: str, lexicon: Lexicon
+    ) -> None:
         self.keys = key_maker(lang)
         self.ignored: frozenset[str] = frozenset()
         references = lexicon.references
@@ -181,19 +189,24 @@ class _Titles:
         self.ignored = frozenset().union(*map(self.content, [*references.compact_names, *ordinals]))
         self.words: dict[str, frozenset[str]] = {}
         self.short: dict[frozenset[str], str] = {}
+        self.exact: set[frozenset[str]] = set()  # each title, short label and name, whole
         named: dict[frozenset[str], set[str]] = {}
-        every: dict[str, set[str]] = {}  # all the words of each objective's title and names
-        for number, objective in framework.objectives.items():
-            short = self.content(objective.short.get(lang))
-            names = [self.content(name) for name in objective.names.get(lang)]
-            self.words[str(number)] = self.content(objective.title.get(lang)) | short
-            every[str(number)] = set(self.words[str(number)]).union(*names)
-            self.short.setdefault(short, str(number))
-            for name in names:
-                if len(name) >= 2:  # "Labour migration" ({labour}) is no name of one objective
-                    named.setdefault(name, set()).add(str(number))
-        # a name two objectives share names neither
-        self.names = [(name, targets.pop()) for name, targets in named.items() if len(targets) == 1]
+        every: dict[str, set[str]] = {}  # all the words of each target's title and names
+        for target, (title, label, others) in targets.items():
+            short = self.content(label)
+            names = [self.content(name) for name in others]
+            self.words[target] = self.content(title) | short
+            every[target] = set(self.words[target]).union(*names)
+            if short:
+                self.short.setdefault(short, target)
+            self.exact.update([self.content(title), short, *names])
+            for name, written in zip(names, others, strict=True):
+                # "Labour migration" ({labour}) is no name of one objective; "Gender" is one
+                if len(name) >= 2 or len(written.split()) == 1:
+                    named.setdefault(name, set()).add(target)
+        self.exact.discard(frozenset())
+        # a name two targets share names neither
+        self.names = [(name, owners.pop()) for name, owners in named.items() if len(owners) == 1]
         held = Counter(word for words in every.values() for word in words)
         count = len(self.words)
         self.worth = {word: math.log((count + 1) / n) for word, n in held.items()}
@@ -212,22 +225,28 @@ class _Titles:
             and key not in self.ignored
         )
 
+    def is_exact(self, heading: str) -> bool:
+        """Whether ``heading`` is a target's title, short label or name, word for word."""
+        return self.content(heading) in self.exact
+
     def named(self, heading: str) -> str | None:
-        """The objective ``heading`` names by its title or short label, or None."""
+        """The target ``heading`` names by its title, short label or another name, or None."""
         words = self.content(heading)
         if not words or len(words) > _TITLE_WORDS:
             return None
         if words in self.short:
             return self.short[words]
         total = sum(self.worth.get(word, self.unknown) for word in words)
-        best: dict[str, float] = {}
+        covered: dict[str, set[str]] = {}  # the heading's words each target holds
         for target, title in self.words.items():
             if len(shared := words & title) >= 2:
-                best[target] = sum(self.worth[word] for word in shared)
+                covered[target] = set(shared)
         for name, target in self.names:  # a name counts whole: "Integrated border management"
             if name <= words:
-                best[target] = max(best.get(target, 0.0), sum(self.worth[w] for w in name))
-        scores = sorted((score, target) for target, score in best.items())
+                covered.setdefault(target, set()).update(name)
+        scores = sorted(
+            (sum(self.worth[word] for word in held), target) for target, held in covered.items()
+        )
         if not scores or scores[-1][0] < _TITLE_SHARE * total:
             return None
         if len(scores) > 1 and scores[-2][0] >= scores[-1][0]:
@@ -291,7 +310,7 @@ class LexicalMatcher:
         self.options = options
         self._gaps = gaps
         self._indexes: dict[str, LexiconIndex] = {}
-        self._titles: dict[str, _Titles] = {}
+        self._titles: dict[tuple[str, str], _Titles] = {}
 
     def index(self, lang: str) -> LexiconIndex | None:
         """The compiled lexicon of ``lang``, or None when the framework has none."""
@@ -346,20 +365,47 @@ class LexicalMatcher:
             return []
         return sorted(self._reference_hits(index, text, heading), key=lambda hit: hit.start)
 
-    def named(self, heading: str, lang: str) -> str | None:
-        """The objective a heading names by its title or short label, not its number ("Fair
-        recruitment and decent work"), read in ``lang`` first, then in the framework's other
-        languages (a review may keep headings in another language than its text)."""
+    def named(self, heading: str, lang: str, kind: str = "objective") -> str | None:
+        """The objective (or principle, by ``kind``) a heading names by its title, short label
+        or another of its names, not its number ("Fair recruitment and decent work",
+        "Whole-of-society approach"), read in ``lang`` first, then in the framework's other
+        languages (a review may keep headings in another language than its text).
+
+        A heading that is word for word a principle's name ("Sustainable development") names
+        no objective whose title merely holds its words."""
         for language in dict.fromkeys([lang, *self.framework.lexicons]):
             index = self.index(language)
-            if index is None or index.references.other.search(fold(heading)):
-                continue  # a heading naming another framework ("SDG 8") names none of ours
-            if language not in self._titles:
-                lexicon = self.framework.lexicons[language]
-                self._titles[language] = _Titles(self.framework, language, lexicon)
-            if (target := self._titles[language].named(heading)) is not None:
+            if index is None:
+                continue
+            titles = self._titles_of(kind, language)
+            if kind == "objective":
+                if index.references.other.search(fold(heading)):
+                    continue  # a heading naming another framework ("SDG 8") names none of ours
+                if self._titles_of("principle", language).is_exact(heading) and not (
+                    titles.is_exact(heading)
+                ):
+                    return None
+            if (target := titles.named(heading)) is not None:
                 return target
         return None
+
+    def _titles_of(self, kind: str, lang: str) -> _Titles:
+        """The titles and names of the objectives or the principles in ``lang``."""
+        if (kind, lang) not in self._titles:
+            framework = self.framework
+            targets: dict[str, tuple[str, str, Sequence[str]]] = (
+                {
+                    str(number): (o.title.get(lang), o.short.get(lang), o.names.get(lang))
+                    for number, o in framework.objectives.items()
+                }
+                if kind == "objective"
+                else {
+                    pid: (p.title.get(lang), "", p.names.get(lang))
+                    for pid, p in framework.principles.items()
+                }
+            )
+            self._titles[kind, lang] = _Titles(targets, lang, framework.lexicons[lang])
+        return self._titles[kind, lang]
 
     def _reference_hits(self, index: LexiconIndex, text: str, heading: bool = False) -> list[Hit]:
         folded, offsets = fold_with_offsets(text)
