@@ -19,6 +19,11 @@ from gcm_review.mapping.fusion import (
 from gcm_review.text import key_maker, tokenize
 
 
+def _in_mode(engine: Engine, mode: str) -> Engine:
+    """The shared engine in the full mode, a new one in the lexical mode."""
+    return engine if mode == "full" else Engine(options=Options(mapping=MappingOptions(mode=mode)))
+
+
 def objectives(engine: Engine, text: str, lang: str) -> list[int]:
     return [int(m.target) for m in engine.classify(text, lang).objectives]
 
@@ -70,9 +75,7 @@ def test_every_cited_objective_is_asserted_beyond_the_usual_three(
     """ "At most three objectives a passage" keeps the suggestions few; an enumeration the
     passage makes itself is kept whole."""
     text = "Que cada Estado informe al Foro sobre los objetivos 1, 3, 10 y 23 del Pacto Mundial."
-    chosen = (
-        engine if mode == "full" else Engine(options=Options(mapping=MappingOptions(mode=mode)))
-    )
+    chosen = _in_mode(engine, mode)
     assert {m.target for m in chosen.classify(text, "es").objectives} == {"1", "3", "10", "23"}
 
 
@@ -633,9 +636,7 @@ def test_a_principles_name_names_no_objective_that_merely_holds_its_words(engine
 
 @pytest.mark.parametrize("mode", ["full", "lexical"])
 def test_a_passage_under_a_principles_heading_has_the_principle(engine: Engine, mode: str) -> None:
-    chosen = (
-        engine if mode == "full" else Engine(options=Options(mapping=MappingOptions(mode=mode)))
-    )
+    chosen = _in_mode(engine, mode)
     text = "The ministry of labour opened twelve offices for migrant workers in 2024."
     mapping = chosen.classify(text, "en", heading="Review > Whole-of-society approach")
     [principle] = [p for p in mapping.principles if p.target == "whole-of-society"]

@@ -193,13 +193,13 @@ class _Titles:
         named: dict[frozenset[str], set[str]] = {}
         every: dict[str, set[str]] = {}  # all the words of each target's title and names
         for target, (title, label, others) in targets.items():
-            short = self.content(label)
+            whole, short = self.content(title), self.content(label)
             names = [self.content(name) for name in others]
-            self.words[target] = self.content(title) | short
+            self.words[target] = whole | short
             every[target] = set(self.words[target]).union(*names)
             if short:
                 self.short.setdefault(short, target)
-            self.exact.update([self.content(title), short, *names])
+            self.exact.update([whole, short, *names])
             for name, written in zip(names, others, strict=True):
                 # "Labour migration" ({labour}) is no name of one objective; "Gender" is one
                 if len(name) >= 2 or len(written.split()) == 1:

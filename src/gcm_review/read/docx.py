@@ -71,23 +71,23 @@ def read_docx(data: bytes, name: str, document_id: str) -> Document:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise CorruptDocumentError(name, f"not a valid .docx file ({exc})") from exc
     content = list(_items(document, document.element.body))
-    manual = sorted(
-        {size for item in content if (size := _manual_heading(item)) is not None}, reverse=True
-    )
+    texts = [_text(item) if isinstance(item, Paragraph) else "" for item in content]
+    sizes = [_manual_heading(item, text) for item, text in zip(content, texts, strict=True)]
+    manual = sorted({size for size in sizes if size is not None}, reverse=True)
     page = PageBuilder(1)
     styled = 0  # the level of the last heading set in a heading style
-    for item in content:
+    for item, text, size in zip(content, texts, sizes, strict=True):
         if isinstance(item, Table):
             for row in item.rows:
                 cells = ["\n".join(map(_text, cell.paragraphs)).strip() for cell in row.cells]
                 page.add("paragraph", row_text(cells))
         elif (level := _styled_level(item)) is not None:
             styled = level
-            page.add("heading", _text(item), level)
-        elif (size := _manual_heading(item)) is not None:
-            page.add("heading", _text(item), min(styled + 1 + manual.index(size), _MAX_LEVEL))
+            page.add("heading", text, level)
+        elif size is not None:
+            page.add("heading", text, min(styled + 1 + manual.index(size), _MAX_LEVEL))
         else:
-            page.add("paragraph", _text(item))
+            page.add("paragraph", text)
         if isinstance(item, Paragraph):
             for text in _text_boxes(item):
                 page.add("paragraph", text)
@@ -164,12 +164,13 @@ def _outline_level(properties: object) -> int | None:
     return int(value) if value is not None and value.isdigit() else None
 
 
-def _manual_heading(item: Paragraph | Table) -> float | None:
+def _manual_heading(item: Paragraph | Table, text: str) -> float | None:
     """The font size (points; 0 when inherited from defaults) of a paragraph set as a
-    heading by hand (short, all in bold, no final punctuation), or None."""
+    heading by hand (short, all in bold, no final punctuation), or None (``text``: the
+    paragraph's, from ``_text``)."""
     if not isinstance(item, Paragraph) or _styled_level(item) is not None:
         return None
-    text = _text(item).strip()
+    text = text.strip()
     if not text or len(text) > _MANUAL_HEADING_CHARS or text.endswith(_SENTENCE_END):
         return None
     runs = [run for run in item.runs if run.text.strip()]
