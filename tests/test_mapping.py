@@ -237,6 +237,20 @@ def test_an_arabic_nisba_adjective_keeps_its_key() -> None:
     assert keys.lemma_keys("مغربي") == keys.lemma_keys("المغربية") != keys.lemma_keys("المغرب")
 
 
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [("inspecciones", "inspección"), ("revisiones", "revisión"), ("extorsiones", "extorsión")],
+)
+def test_a_spanish_plural_in_iones_has_its_singulars_key(plural: str, singular: str) -> None:
+    keys = key_maker("es")  # the dictionary alone makes these plurals verbs ("inspeccionar")
+    assert keys.lemma_keys(plural) == keys.lemma_keys(singular)
+
+
+def test_a_labour_inspection_cue_reads_the_plural(engine: Engine) -> None:
+    text = "Las inspecciones de trabajo en las fincas donde trabajan temporeros extranjeros."
+    assert 6 in objectives(_in_mode(engine, "lexical"), text, "es")
+
+
 def test_refugees_named_in_the_construct_state_are_about_migration(engine: Engine) -> None:
     mapping = engine.classify("تدهورت أوضاع لاجئي الروهينغا في مخيمات كوكس بازار.", "ar")
     assert mapping.relevant

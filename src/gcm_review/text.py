@@ -85,6 +85,9 @@ class LanguageProfile(BaseModel):
     source: _Phrase
     stopwords: list[_Phrase]
     keep_forms: list[_Phrase] = []
+    # a plural ending read as its singular before lemmatising, where the dictionary would make
+    # some plurals another word: Spanish "inspecciones" is "inspección", not "inspeccionar"
+    plural_endings: dict[_Phrase, _Phrase] = {}
     # "personas migrantes": a person noun that may stand before the groups it names
     person_nouns: dict[_Phrase, list[_Phrase]] = {}
     # "no", "sin", "غير": a cue read with one word inside it ("cursos gratuitos de español")
@@ -311,6 +314,7 @@ class KeyMaker:
         self.lang = profile.language
         self.stopwords = frozenset(fold(word) for word in profile.stopwords)
         self.keep_forms = frozenset(fold(word) for word in profile.keep_forms)
+        self.plural_endings = tuple(profile.plural_endings.items())
         self.person_nouns = profile.person_nouns
         self.prefixes = sorted({fold(p) for p in profile.prefixes}, key=len, reverse=True)
         self.suffixes = sorted({fold(s) for s in profile.suffixes}, key=len, reverse=True)
@@ -347,7 +351,13 @@ class KeyMaker:
 
     def _compute_lemma(self, word: str) -> str:
         folded = fold(word)
-        return folded if folded in self.keep_forms else lemma_of(word, self.lang)
+        if folded in self.keep_forms:
+            return folded
+        lowered = word.lower()
+        for plural, singular in self.plural_endings:
+            if lowered.endswith(plural) and len(lowered) > len(plural) + 2:
+                return lemma_of(lowered[: -len(plural)] + singular, self.lang)
+        return lemma_of(word, self.lang)
 
     def _compute_stem(self, word: str) -> str:
         # Up to two clitics: "ولبنان" and "لبنان" must meet whatever letter the name starts with.
