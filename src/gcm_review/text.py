@@ -85,9 +85,10 @@ class LanguageProfile(BaseModel):
     source: _Phrase
     stopwords: list[_Phrase]
     keep_forms: list[_Phrase] = []
-    # a plural ending read as its singular before lemmatising, where the dictionary would make
-    # some plurals another word: Spanish "inspecciones" is "inspección", not "inspeccionar"
-    plural_endings: dict[_Phrase, _Phrase] = {}
+    # an ending read as another before lemmatising, when the dictionary knows the word so
+    # made: the dictionary alone gives the forms of one word different lemmas (Spanish
+    # "inspecciones" → "inspeccionar" but "inspección" → itself)
+    lemma_endings: dict[_Phrase, _Phrase] = {}
     # "personas migrantes": a person noun that may stand before the groups it names
     person_nouns: dict[_Phrase, list[_Phrase]] = {}
     # "no", "sin", "غير": a cue read with one word inside it ("cursos gratuitos de español")
@@ -314,7 +315,9 @@ class KeyMaker:
         self.lang = profile.language
         self.stopwords = frozenset(fold(word) for word in profile.stopwords)
         self.keep_forms = frozenset(fold(word) for word in profile.keep_forms)
-        self.plural_endings = tuple(profile.plural_endings.items())
+        self.lemma_endings = sorted(
+            profile.lemma_endings.items(), key=lambda pair: len(pair[0]), reverse=True
+        )
         self.person_nouns = profile.person_nouns
         self.prefixes = sorted({fold(p) for p in profile.prefixes}, key=len, reverse=True)
         self.suffixes = sorted({fold(s) for s in profile.suffixes}, key=len, reverse=True)
@@ -354,9 +357,12 @@ class KeyMaker:
         if folded in self.keep_forms:
             return folded
         lowered = word.lower()
-        for plural, singular in self.plural_endings:
-            if lowered.endswith(plural) and len(lowered) > len(plural) + 2:
-                return lemma_of(lowered[: -len(plural)] + singular, self.lang)
+        for ending, replacement in self.lemma_endings:
+            if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
+                made = lowered[: -len(ending)] + replacement
+                if simplemma.is_known(made, self.lang):
+                    return lemma_of(made, self.lang)
+                break
         return lemma_of(word, self.lang)
 
     def _compute_stem(self, word: str) -> str:
