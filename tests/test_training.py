@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from gcm_review import load_framework
 from gcm_review.cli import app
-from gcm_review.framework import default_framework_path
-from gcm_review.training import _Rows, _target_thresholds
+from gcm_review.framework import FusionLayer, default_framework_path
+from gcm_review.training import _by_language, _Rows, _target_thresholds
 
 runner = CliRunner()
 
@@ -23,6 +23,9 @@ def test_training_reproduces_the_shipped_fusion(tmp_path: Path) -> None:
     result = runner.invoke(app, ["framework", "train", str(folder)])
     assert result.exit_code == 0, result.output
     assert "objective: held-out precision" in result.stdout
+    for lang in ("ar", "en", "es", "fr"):  # and each language's own figures
+        assert f"objective ({lang}): held-out precision" in result.stdout
+        assert f"principle ({lang}): held-out precision" in result.stdout
     retrained, shipped = load_framework(folder).fusion, load_framework().fusion
     assert retrained is not None and shipped is not None
     for kind in ("objective", "principle"):
@@ -89,3 +92,12 @@ def test_a_target_that_never_keeps_the_floor_is_never_asserted() -> None:
     scored = [(0.8, 1), (0.8, 0)] * 20 + [(0.3, 1), (0.3, 0)] * 20
     rows, probabilities = _scored_rows(scored, "people-centred")
     assert _target_thresholds(rows, probabilities, 0.35, precision=0.7) == {"people-centred": 1.0}
+
+
+def test_held_out_figures_are_given_per_language() -> None:
+    # two passages of one target each: the English one found, the Spanish one missed
+    rows, probabilities = _scored_rows([(0.9, 1), (0.2, 1)], "6")
+    layer = FusionLayer(features=["x"], coef=[1.0], intercept=0.0, threshold=0.5, top_threshold=0.5)
+    figures = _by_language(rows, probabilities, layer, limit=3, languages=["en", "es"])
+    assert figures["en"]["recall"] == 1.0 and figures["en"]["top1"] == 1.0
+    assert figures["es"]["recall"] == 0.0 and figures["es"]["top1"] == 0.0

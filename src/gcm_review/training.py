@@ -135,7 +135,7 @@ def train_framework(engine: Engine) -> TrainingReport:
     _add_topics(principle, objective, obj_held_out, topics)
     kinds = _principle_kinds(engine, examples, labels)
     _add_kinds(principle, examples, kinds)
-    pri_layer, pri_cv, _ = _fit_layer(
+    pri_layer, pri_cv, pri_held_out = _fit_layer(
         principle,
         PRINCIPLE_FEATURES,
         limit=len(framework.principles),
@@ -164,13 +164,16 @@ def train_framework(engine: Engine) -> TrainingReport:
         principle_topics=topics,
         principle_kinds=kinds,
     )
-    figures = {
-        "relevance": relevance_cv,
-        "objective": obj_cv,
-        "principle": pri_cv,
-        "statement": statement_cv,
-        "statement (lexical mode)": lexical_statement_cv,
-    }
+    figures = {"relevance": relevance_cv, "objective": obj_cv, "principle": pri_cv}
+    languages = [e.lang for e in examples]
+    for kind, rows, held_out, layer, limit in (
+        ("objective", objective, obj_held_out, obj_layer, engine.mapper.options.max_objectives),
+        ("principle", principle, pri_held_out, pri_layer, len(framework.principles)),
+    ):
+        for lang, by_lang in _by_language(rows, held_out, layer, limit, languages).items():
+            figures[f"{kind} ({lang})"] = by_lang
+    figures["statement"] = statement_cv
+    figures["statement (lexical mode)"] = lexical_statement_cv
     return TrainingReport(fusion, len(examples), figures)
 
 
@@ -522,6 +525,32 @@ def _simulate(
         "f1": round(f1, 4),
         "top1": round(hits / positives, 4) if positives else 0.0,
     }
+
+
+def _by_language(
+    rows: _Rows,
+    held_out: Sequence[float],
+    layer: FusionLayer,
+    limit: int,
+    languages: Sequence[str],
+) -> dict[str, dict[str, float]]:
+    """A layer's held-out figures on each language's examples (``languages``: each
+    example's, which the rows' groups index), to see how far apart the languages are."""
+    figures: dict[str, dict[str, float]] = {}
+    for lang in sorted(set(languages)):
+        kept = [i for i, group in enumerate(rows.group) if languages[group] == lang]
+        subset = _Rows(
+            x=[rows.x[i] for i in kept],
+            y=[rows.y[i] for i in kept],
+            group=[rows.group[i] for i in kept],
+            target=[rows.target[i] for i in kept],
+            strong=[rows.strong[i] for i in kept],
+        )
+        probabilities = [held_out[i] for i in kept]
+        figures[lang] = _simulate(
+            subset, probabilities, layer.threshold, layer.top_threshold, limit, layer.thresholds
+        )
+    return figures
 
 
 def _linear_layer(model: Any, features: Sequence[str], vector: bool) -> LinearLayer:
