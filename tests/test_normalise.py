@@ -14,6 +14,10 @@ def test_machine_translation_debris_is_cleaned() -> None:
 def test_stray_full_stop_before_a_lower_case_word_is_dropped() -> None:
     raw = "garantir l'accès des migrants. aux services de base"
     assert normalise_text(raw) == "garantir l'accès des migrants aux services de base"
+    # but not before the marker of a list's next item: that stop ends the item
+    for item in ("b) ouvrir", "iii) ouvrir", "(c) ouvrir", "d. ouvrir"):
+        raw = f"ampliar los consulados.\n{item} des guichets"
+        assert normalise_text(raw) == f"ampliar los consulados. {item} des guichets"
 
 
 def test_hyphenated_line_breaks_are_joined_and_whitespace_collapsed() -> None:

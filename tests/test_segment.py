@@ -59,6 +59,24 @@ def test_the_items_of_a_list_are_passages_of_their_own() -> None:
     assert [p.text for p in single] == ["A - B. - C."]
 
 
+def test_items_are_told_by_the_readers_patterns() -> None:
+    # lettered and Roman items, Arabic letters and Word's symbol-font bullet open items in a
+    # block that no reader split, as they do in the readers
+    page = (
+        "Se recomienda:\n(a) ampliar los consulados;\n(b) abrir ventanillas únicas.\n"
+        "iii) publicar los datos.\nب) تعزيز الحماية.\n\uf0b7 Revisar la ley.\n"
+    )
+    passages = split_passages("d", [normalise_block(Block("paragraph", page, 1, 0))])
+    assert [p.text for p in passages] == [
+        "Se recomienda:",
+        "(a) ampliar los consulados;",
+        "(b) abrir ventanillas únicas.",
+        "iii) publicar los datos.",
+        "ب) تعزيز الحماية.",
+        "\uf0b7 Revisar la ley.",
+    ]
+
+
 def test_a_table_of_contents_gives_no_passage() -> None:
     contents = [
         "Objective 1: Collect and utilize accurate data ........ 5\n"

@@ -27,8 +27,11 @@ _SPACE_RE = re.compile(r"\A\s+|\s{2,}|[^\S ]|\s\Z")
 _OTHER_SPACE_RE = re.compile(r"[^\S ]")
 # ". ," or " ." debris: punctuation, optional space, more punctuation; keep the last mark.
 _DEBRIS_RE = re.compile(r"[.,;:،؛](?:\s*[.,;:،؛])*\s*([.,;:،؛])(?=\s|$)")
-# A full stop between a letter and a lower-case Latin word does not end a sentence.
-_STRAY_STOP_RE = re.compile(r"\.(?<=[^\W\d_]{2}\.)(?=\s+[a-zàâçéèêëîïôûùüÿœæ])")
+# A full stop between a letter and a lower-case Latin word does not end a sentence, unless
+# the word opens the next item of a list ("… únicas. b) publicar", "… data. iii) publish").
+_STRAY_STOP_RE = re.compile(
+    r"\.(?<=[^\W\d_]{2}\.)(?=\s+[a-zàâçéèêëîïôûùüÿœæ])(?!\s+(?:\(?(?:[a-z]|[ivx]{1,4})\)|[a-z]\.)\s)"
+)
 _SPACE_BEFORE_RE = re.compile(r"\s(?=[,.;:)\]])")
 _SPACED_MARKS = tuple(" " + mark for mark in ",.;:)]")
 

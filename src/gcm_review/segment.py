@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from .layout import LIST_ITEM_RE
 from .models import HEADING_SEPARATOR, CleanBlock, Passage
 
 # A sentence ends at . ! ? ؟ … followed by space and a capital, an Arabic letter or an
@@ -38,8 +39,6 @@ _GLOSSARY_LINE_RE = re.compile(
     r"^\s*(?=\S*[A-Z]\S*[A-Z])[A-Z][\w&/.()-]{1,11}\s*[-–—:=|]?\s+(?:[A-ZÀ-Ö]|[\u0621-\u064a])"
 )
 _GLOSSARY_LINES = 3  # a shorter block is no list of abbreviations
-# a list item: a line that opens with a bullet, a dash or a number ("- ", "• ", "2. ", "b) ")
-_ITEM_RE = re.compile(r"^[ \t]*(?:[-•*–—·▪◦]|\d{1,2}[.)]|[a-z][.)])[ \t]+(?=\S)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +119,7 @@ def _paragraph_windows(
     """The passages of a paragraph as (page, start, end, text): those of its block, or, when a
     page break cut it into several, those of their texts joined (a passage may then start on
     one page and end on the next)."""
-    if len(parts) == 1 or any(len(_ITEM_RE.findall(part.block.text)) >= 2 for part in parts):
+    if len(parts) == 1 or any(len(LIST_ITEM_RE.findall(part.block.text)) >= 2 for part in parts):
         return [
             (part.block.page, *part.original_span(start, end), part.text[start:end])
             for part in parts
@@ -142,7 +141,7 @@ def _paragraph_windows(
 def _item_windows(clean: CleanBlock, options: SegmentOptions) -> list[tuple[int, int]]:
     """The windows of a block: one or more per list item when its lines are a list (two
     items or more: what each item says is its own), else those of its text."""
-    starts = [m.start() for m in _ITEM_RE.finditer(clean.block.text)]
+    starts = [m.start() for m in LIST_ITEM_RE.finditer(clean.block.text)]
     if len(starts) < 2:
         return _windows(clean.text, options)
     # where each item starts in the clean text (the text before the first is a lead-in)

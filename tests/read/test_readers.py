@@ -477,6 +477,18 @@ def test_each_item_of_a_list_in_a_plain_text_is_a_paragraph_and_no_heading() -> 
         ("paragraph", "Guarantee access to health care"),
         ("paragraph", "Build a firewall"),
     ]
+    # lettered items and a middle dot open items too
+    text = "Informe.\n\nSe recomienda a los Estados:\na. ampliar los consulados;\n"
+    text += "b. abrir ventanillas;\n· publicar.\n\nFin.\n"
+    document = read_bytes(text.encode(), "nota.txt")
+    assert [b.text for b in document.blocks] == [
+        "Informe.",
+        "Se recomienda a los Estados:",
+        "a. ampliar los consulados;",
+        "b. abrir ventanillas;",
+        "· publicar.",
+        "Fin.",
+    ]
 
 
 @pytest.mark.parametrize(

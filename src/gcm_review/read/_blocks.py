@@ -10,13 +10,6 @@ from dataclasses import replace
 from ..models import Block, BlockKind
 from ..text import fold
 
-# a line that opens an item of a bulleted list: "•", "-", "▪", Word's bullet in a symbol font
-BULLET_RE = re.compile(r"^\s*[•●○◦▪▫■□‣⁃∙➢➤►▶✓✔❖*\-–—\uf0a7\uf0b7\uf0d8\uf076\uf0fc]\s")
-# a line that opens an item of any list: a bullet, or an item's number or letter ("12.",
-# "(a)", "iii)", "ب)"); a paragraph of a PDF does not go on across it
-LIST_ITEM_RE = re.compile(
-    rf"{BULLET_RE.pattern}|^\s*(?:\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}}|[\u0621-\u064a])\)|\d{{1,2}}\.)\s"
-)
 # How a heading is numbered: "3.2", "IV.", "B)", "ثانيا:", "Objective 6" (folded text)
 _NUMBERING_RE = re.compile(
     r"""^(?:

@@ -33,8 +33,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import CorruptDocumentError, EncryptedDocumentError
+from ..layout import BULLET_RE, LIST_ITEM_RE
 from ..models import Block, BlockKind, Document
-from ._blocks import BULLET_RE, LIST_ITEM_RE, levelled
+from ._blocks import levelled
 
 _LINE_RE = re.compile(r"[^\r\n]+")
 _LINE_END_RE = re.compile(r"[.!?:;؟»”)\]]$")

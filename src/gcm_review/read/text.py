@@ -14,8 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import CorruptDocumentError
+from ..layout import BULLET_RE, LIST_ITEM_RE
 from ..models import Block, Document
-from ._blocks import BULLET_RE, LIST_ITEM_RE, levelled
+from ._blocks import levelled
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+")
