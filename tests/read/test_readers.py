@@ -185,6 +185,68 @@ def test_each_item_of_a_list_in_a_pdf_is_a_paragraph(tmp_path: Path) -> None:
     ]
 
 
+def test_each_row_of_a_table_in_a_pdf_is_one_paragraph(tmp_path: Path) -> None:
+    """pdfium gives a table cell by cell, a wrapped cell line by line: a row is read whole,
+    not as fragments cut mid-sentence."""
+    rows = (
+        (
+            "6",
+            "A public register of licensed recruitment agencies was opened and the fees "
+            "charged to workers were banned.",
+            "Done",
+        ),
+        (
+            "12",
+            "Screening at the border now refers children travelling alone to the child "
+            "protection services of the province.",
+            "Ongoing",
+        ),
+        (
+            "20",
+            "Transfer fees were capped at three per cent through an agreement with the "
+            "banks and the post office.",
+            "Planned",
+        ),
+    )
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Table 2 sets out the measures taken under each objective.")
+    pdf.ln(4)
+    with pdf.table(col_widths=(20, 120, 30), first_row_as_headings=False) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, "The ministry will report again in 2026, with the same table.")
+    path = tmp_path / "table.pdf"
+    pdf.output(str(path))
+    blocks = [(b.kind, " ".join(b.text.split())) for b in read_document(path).blocks]
+    assert blocks == [
+        ("paragraph", "Table 2 sets out the measures taken under each objective."),
+        *[("paragraph", " ".join(cells)) for cells in rows],
+        ("paragraph", "The ministry will report again in 2026, with the same table."),
+    ]
+
+
+def test_a_lone_pair_of_lines_side_by_side_is_no_table(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "The ministry opened twelve labour inspection offices in 2024.")
+    pdf.cell(30, 6, "Contact:")
+    pdf.cell(0, 6, "the migration unit of the ministry", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, "Inspectors visited farms, building sites and private homes.")
+    path = tmp_path / "contact.pdf"
+    pdf.output(str(path))
+    texts = [" ".join(b.text.split()) for b in read_document(path).blocks]
+    assert texts == [
+        "The ministry opened twelve labour inspection offices in 2024. Contact: the migration "
+        "unit of the ministry Inspectors visited farms, building sites and private homes."
+    ]
+
+
 def test_docx_heading_levels_and_metadata(fixtures: Path) -> None:
     document = read_document(fixtures / "statement_fr.docx")
     headings = [(b.level, b.text) for b in document.blocks if b.kind == "heading"]

@@ -12,7 +12,8 @@ the word, it would hide it.
 
 A paragraph that a page break cuts mid-sentence is marked as going on from the previous page,
 so that it is read whole; one that a column break cuts is joined. An item of a list ("•",
-"(a)", "12.") opens a paragraph of its own.
+"(a)", "12.") opens a paragraph of its own. A row of a table is one paragraph, its cells
+one after the other: pdfium gives them cell by cell, a wrapped cell line by line.
 
 In a PDF whose headings share the text's style, a short line without final punctuation is a
 heading, ranked by its numbering ("3.2", "IV.", as in a plain text). A PDF whose text layer
@@ -47,6 +48,9 @@ _SHORT_LINE = 0.7  # a line shorter than this share of the page's long lines is 
 _LARGER = 1.12  # a line this much larger than the body text is set as a heading
 _SMALLER = 0.9  # a line this much smaller is a note: a footnote, a caption, a footer
 _WRAPPED = 1.7  # a heading's next line within this many font sizes below continues it
+_CELL_ADVANCE = 2.2  # a table cell's next line is at most this many font sizes below
+_CELL_RISE = 4.0  # the next cell of its row at most this many line advances above its last line
+_TABLE_ROWS = 2  # rows of as many cells, one after the other, that make a table
 _PARAGRAPH_GAP = 1.45  # a line this many usual line advances below the previous opens a paragraph
 _RAISED = 0.2  # a character this many font sizes above the one before it is raised
 _SAME_LINE = 0.5  # lines whose tops are less than this many font sizes apart are one
@@ -80,6 +84,7 @@ class _Line:
         size: font size in points (0 when pdfium could not tell).
         bold: whether the line is set in a bold face.
         top: height of the line's top above the page's bottom edge.
+        left: distance of the line's first character from the page's left edge.
     """
 
     start: int
@@ -87,6 +92,7 @@ class _Line:
     size: float
     bold: bool
     top: float
+    left: float = 0.0
 
     @property
     def style(self) -> tuple[float, bool]:
@@ -152,15 +158,15 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[str, list[_Line]]:
             continue
         shift += raw.count("\r\n", counted, match.start())
         counted = match.start()
-        size, bold, top = 0.0, False, 0.0
+        size, bold, top, left = 0.0, False, 0.0, 0.0
         if styled:
             first = match.start() + len(text) - len(text.lstrip())
             last = match.start() + len(text.rstrip()) - 1
             fonts = [_font(textpage, i) for i in sorted({first, (first + last) // 2, last})]
             size = median(size for size, _ in fonts)
             bold = all(bold for _, bold in fonts)
-            top = textpage.get_charbox(first, loose=True)[3]
-        lines.append(_Line(match.start() - shift, text, size, bold, top))
+            left, _, _, top = textpage.get_charbox(first, loose=True)
+        lines.append(_Line(match.start() - shift, text, size, bold, top, left))
     return raw.replace("\r\n", "\n").replace("\r", "\n"), lines
 
 
@@ -289,13 +295,19 @@ def _furniture(pages: list[list[_Line]], body: _Body | None) -> set[tuple[int, i
     needed = min(_RECURRING, len(pages))
     found: set[tuple[int, int]] = set()
     for number, edge in enumerate(edges):
+        tops = [line.top for line in pages[number]]
         for line in edge:
             stripped = line.text.strip()
             small = body is not None and 0 < line.size <= body.size * _SMALLER
             not_larger = body is None or not body.larger(line)
+            # set above or below all the page's text (a number in a table's first cell is not)
+            outermost = (
+                line.top >= max(tops) - _SAME_LINE * line.size
+                or line.top <= min(tops) + _SAME_LINE * line.size
+            )
             if (
                 (len(pages) > 1 and recurring[_edge_key(line)] >= needed and not_larger)
-                or _PAGE_NUMBER_RE.fullmatch(stripped)
+                or (_PAGE_NUMBER_RE.fullmatch(stripped) and outermost)
                 or (small and _PAGE_MARK_RE.search(stripped))
             ):
                 found.add((number, line.start))
@@ -311,9 +323,17 @@ def _styled_groups(text: str, lines: list[_Line], body: _Body, styled: bool) -> 
     heading is set apart by its font, or, in a document whose headings are not (``styled``
     False), is a short line without final punctuation."""
     width = max((len(line.text.strip()) for line in lines if not body.styled(line)), default=0)
+    rows = _table_rows(lines, body)
     groups: list[_Group] = []
     previous: _Line | None = None
-    for line in lines:
+    index = 0
+    while index < len(lines):
+        if index in rows:  # a row of a table is one paragraph, which nothing else joins
+            groups.append(("paragraph", lines[index : rows[index]]))
+            index, previous = rows[index], None
+            continue
+        line = lines[index]
+        index += 1
         stripped = line.text.strip()
         if styled:
             heading = body.larger(line) or (
@@ -352,6 +372,58 @@ def _styled_groups(text: str, lines: list[_Line], body: _Body, styled: bool) -> 
         ("paragraph", group) if kind == "heading" and _too_long(group) else (kind, group)
         for kind, group in groups
     ]
+
+
+def _table_rows(lines: list[_Line], body: _Body) -> dict[int, int]:
+    """The rows of a page's tables: the index of each row's first line → the index after
+    its last.
+
+    pdfium gives a table cell by cell. A row's cells follow each other, each starting back
+    up a few lines at most (at the row's top, or below it when centred) in a column of its
+    own, and a cell's lines go down as a paragraph's do. Rows of as many cells, one after the
+    other, make a table: a lone pair of lines side by side is no table, and a column break,
+    which climbs back up to the top of the page, makes no row.
+    """
+    found: list[tuple[int, int, int]] = []  # start, end, cells
+    index = 0
+    while index < len(lines):
+        end, cells = _row(lines, index, body)
+        if cells > 1:
+            found.append((index, end, cells))
+            index = end
+        else:
+            index += 1
+    rows: dict[int, int] = {}
+    run: list[tuple[int, int, int]] = []
+    for row in [*found, None]:
+        if run and (row is None or row[0] != run[-1][1] or row[2] != run[-1][2]):
+            if len(run) >= _TABLE_ROWS:
+                rows.update((start, end) for start, end, _ in run)
+            run = []
+        if row is not None:
+            run.append(row)
+    return rows
+
+
+def _row(lines: list[_Line], start: int, body: _Body) -> tuple[int, int]:
+    """The index after the last line of the table row that may start at ``start``, and its
+    number of cells (1: no row starts there)."""
+    tolerance = _SAME_LINE * body.size
+    columns = [lines[start].left]  # where each cell starts, in the order given
+    index = start + 1
+    while index < len(lines):
+        before, line = lines[index - 1], lines[index]
+        if -tolerance < line.top - before.top <= _CELL_RISE * body.advance:
+            if any(abs(line.left - left) <= tolerance for left in columns):
+                break  # back at a column already read: the next row, or a new line of text
+            columns.append(line.left)  # a cell of the row, beside the one before
+        elif not (
+            0 < before.top - line.top <= _CELL_ADVANCE * line.size
+            and abs(line.left - columns[-1]) <= tolerance
+        ):
+            break  # neither a new cell nor the next line of this one
+        index += 1
+    return index, len(columns)
 
 
 def _short_heading(line: str, width: int | None) -> bool:
