@@ -22,6 +22,8 @@ from gcm_review import (
     read_bytes,
     read_document,
 )
+from gcm_review.normalise import normalise_block
+from gcm_review.segment import split_passages
 
 
 def test_pdf_pages_headings_and_arabic_in_reading_order(fixtures: Path) -> None:
@@ -68,6 +70,43 @@ def test_pdf_headings_ranked_by_font_and_running_headers_left_out(review_pdf: Pa
     for block in document.blocks:
         page = document.pages[block.page - 1]
         assert page[block.start : block.start + len(block.text)] == block.text
+
+
+def test_a_footnote_below_a_paragraph_a_page_break_cuts_does_not_cut_it(tmp_path: Path) -> None:
+    """The footnote set small at the foot of the page is read after the paragraph's end."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+
+    def lines(size: int, top: float | None, *texts: str) -> None:
+        pdf.set_font("Helvetica", "", size)
+        if top is not None:
+            pdf.set_y(top)
+        for text in texts:
+            pdf.multi_cell(0, size / 2, text, new_x="LMARGIN", new_y="NEXT")
+
+    pdf.add_page()
+    head = (
+        "The labour inspectorate opened twelve offices in the industrial zones,",
+        "where inspectors now check the contracts and the wages of migrant",
+    )
+    lines(11, 240, *head)
+    lines(8, 275, "1 Decree 45 of 2023 on the labour inspectorate.")
+    pdf.add_page()
+    tail = "workers in every governorate, with the help of interpreters."
+    lines(11, None, tail)
+    pdf.ln(10)
+    lines(11, None, "The ministry will report on the inspections in 2026, year by year.")
+    path = tmp_path / "footnote.pdf"
+    pdf.output(str(path))
+    document = read_document(path)
+    blocks = [(b.page, b.continues, " ".join(b.text.split())) for b in document.blocks]
+    assert blocks[:3] == [
+        (1, False, " ".join(head)),
+        (2, True, tail),
+        (1, False, "1 Decree 45 of 2023 on the labour inspectorate."),
+    ]
+    clean = [normalise_block(block) for block in document.blocks]
+    assert split_passages("d", clean)[0].text == " ".join((*head, tail))
 
 
 def test_a_pdf_whose_tables_outweigh_its_text_keeps_its_paragraphs(tmp_path: Path) -> None:

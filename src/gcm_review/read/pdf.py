@@ -11,7 +11,8 @@ page break. A footnote mark set small or raised after a word ("fees²") is blank
 the word, it would hide it.
 
 A paragraph that a page break cuts mid-sentence is marked as going on from the previous page,
-so that it is read whole; one that a column break cuts is joined. An item of a list ("•",
+so that it is read whole, the footnotes set small at the foot of the page read after it; one
+that a column break cuts is joined. An item of a list ("•",
 "(a)", "12.") opens a paragraph of its own. A row of a table is one paragraph, its cells
 one after the other: pdfium gives them cell by cell, a wrapped cell line by line.
 
@@ -241,18 +242,37 @@ def _blocks(pages: list[str], lines: list[list[_Line]]) -> list[Block]:
 
 def _continued(blocks: list[tuple[Block, float]]) -> list[Block]:
     """The blocks, a page's first paragraph marked as going on from the previous page when
-    that page ends with a paragraph set alike that breaks off mid-sentence."""
+    that page's last paragraph set alike breaks off mid-sentence. The notes set smaller below
+    that paragraph (its footnotes) are read after the paragraph's end: they do not cut it."""
     marked = [block for block, _ in blocks]
+    order = list(range(len(blocks)))
     for i in range(1, len(blocks)):
-        (before, size_before), (block, size) = blocks[i - 1], blocks[i]
+        block, size = blocks[i]
+        if block.kind != "paragraph" or blocks[i - 1][0].page != block.page - 1:
+            continue  # not a paragraph that opens its page
+        before = i - 1
+        while (
+            before > 0
+            and blocks[before - 1][0].page == block.page - 1
+            and _is_note(blocks[before], size)
+        ):
+            before -= 1
+        previous, size_before = blocks[before]
         if (
-            block.page == before.page + 1
-            and block.kind == before.kind == "paragraph"
-            and not _LINE_END_RE.search(before.text.rstrip())
+            previous.kind == "paragraph"
+            and not _LINE_END_RE.search(previous.text.rstrip())
             and abs(size - size_before) <= (1 - _SMALLER) * max(size, size_before)
         ):
             marked[i] = replace(block, continues=True)
-    return marked
+            order.remove(i)
+            order.insert(order.index(before) + 1, i)
+    return [marked[i] for i in order]
+
+
+def _is_note(block: tuple[Block, float], size: float) -> bool:
+    """Whether a block is a note beside text of ``size``: a paragraph set smaller."""
+    paragraph, note_size = block
+    return paragraph.kind == "paragraph" and 0 < note_size <= _SMALLER * size
 
 
 def _prominence(style: tuple[float, bool]) -> tuple[float, bool]:
