@@ -252,8 +252,11 @@ def test_each_row_of_a_table_in_a_pdf_is_one_paragraph(tmp_path: Path) -> None:
     pdf.set_font("Helvetica", "", 11)
     pdf.multi_cell(0, 6, "Table 2 sets out the measures taken under each objective.")
     pdf.ln(4)
-    with pdf.table(col_widths=(20, 120, 30), first_row_as_headings=False) as table:
-        for cells in rows:
+    pdf.set_font("Helvetica", "B", 11)  # a heading right above the table, set in bold
+    pdf.cell(0, 8, "Progress by objective", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    with pdf.table(col_widths=(20, 120, 30)) as table:  # its header row set in bold too
+        for cells in (("Objective", "Measure", "Status"), *rows):
             row = table.row()
             for cell in cells:
                 row.cell(cell)
@@ -264,6 +267,8 @@ def test_each_row_of_a_table_in_a_pdf_is_one_paragraph(tmp_path: Path) -> None:
     blocks = [(b.kind, " ".join(b.text.split())) for b in read_document(path).blocks]
     assert blocks == [
         ("paragraph", "Table 2 sets out the measures taken under each objective."),
+        ("heading", "Progress by objective"),
+        ("paragraph", "Objective Measure Status"),  # the header row is no heading
         *[("paragraph", " ".join(cells)) for cells in rows],
         ("paragraph", "The ministry will report again in 2026, with the same table."),
     ]

@@ -86,6 +86,7 @@ class _Line:
         bold: whether the line is set in a bold face.
         top: height of the line's top above the page's bottom edge.
         left: distance of the line's first character from the page's left edge.
+        right: distance of the line's last character's right side from that edge.
     """
 
     start: int
@@ -94,6 +95,7 @@ class _Line:
     bold: bool
     top: float
     left: float = 0.0
+    right: float = 0.0
 
     @property
     def style(self) -> tuple[float, bool]:
@@ -159,7 +161,7 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[str, list[_Line]]:
             continue
         shift += raw.count("\r\n", counted, match.start())
         counted = match.start()
-        size, bold, top, left = 0.0, False, 0.0, 0.0
+        size, bold, top, left, right = 0.0, False, 0.0, 0.0, 0.0
         if styled:
             first = match.start() + len(text) - len(text.lstrip())
             last = match.start() + len(text.rstrip()) - 1
@@ -167,7 +169,8 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> tuple[str, list[_Line]]:
             size = median(size for size, _ in fonts)
             bold = all(bold for _, bold in fonts)
             left, _, _, top = textpage.get_charbox(first, loose=True)
-        lines.append(_Line(match.start() - shift, text, size, bold, top, left))
+            right = textpage.get_charbox(last, loose=True)[2]
+        lines.append(_Line(match.start() - shift, text, size, bold, top, left, right))
     return raw.replace("\r\n", "\n").replace("\r", "\n"), lines
 
 
@@ -402,32 +405,49 @@ def _table_rows(lines: list[_Line], body: _Body) -> dict[int, int]:
     up a few lines at most (at the row's top, or below it when centred) in a column of its
     own, and a cell's lines go down as a paragraph's do. Rows of as many cells, one after the
     other, make a table: a lone pair of lines side by side is no table, and a column break,
-    which climbs back up to the top of the page, makes no row.
+    which climbs back up to the top of the page, makes no row. The line right above a table
+    that runs across to its last column is its header row, which pdfium gives as one line
+    when its labels share a baseline: it is no heading.
     """
-    found: list[tuple[int, int, int]] = []  # start, end, cells
+    found: list[tuple[int, int, list[float]]] = []  # start, end, where each cell starts
     index = 0
     while index < len(lines):
-        end, cells = _row(lines, index, body)
-        if cells > 1:
-            found.append((index, end, cells))
+        end, columns = _row(lines, index, body)
+        if len(columns) > 1:
+            found.append((index, end, columns))
             index = end
         else:
             index += 1
     rows: dict[int, int] = {}
-    run: list[tuple[int, int, int]] = []
+    run: list[tuple[int, int, list[float]]] = []
     for row in [*found, None]:
-        if run and (row is None or row[0] != run[-1][1] or row[2] != run[-1][2]):
+        if run and (row is None or row[0] != run[-1][1] or len(row[2]) != len(run[-1][2])):
             if len(run) >= _TABLE_ROWS:
                 rows.update((start, end) for start, end, _ in run)
+                first = run[0][0]
+                if first > 0 and first - 1 not in rows and _header(lines, first, run[0][2], body):
+                    rows[first - 1] = first
             run = []
         if row is not None:
             run.append(row)
     return rows
 
 
-def _row(lines: list[_Line], start: int, body: _Body) -> tuple[int, int]:
-    """The index after the last line of the table row that may start at ``start``, and its
-    number of cells (1: no row starts there)."""
+def _header(lines: list[_Line], first: int, columns: list[float], body: _Body) -> bool:
+    """Whether the line above a table's first row (at ``first``) is the table's header row:
+    right above it, from its first column across to its last."""
+    line, below = lines[first - 1], lines[first]
+    tolerance = _SAME_LINE * body.size
+    return (
+        0 < line.top - below.top <= _CELL_RISE * body.advance
+        and abs(line.left - min(columns)) <= tolerance
+        and line.right > max(columns)
+    )
+
+
+def _row(lines: list[_Line], start: int, body: _Body) -> tuple[int, list[float]]:
+    """The index after the last line of the table row that may start at ``start``, and where
+    each of its cells starts (one: no row starts there)."""
     tolerance = _SAME_LINE * body.size
     columns = [lines[start].left]  # where each cell starts, in the order given
     index = start + 1
@@ -443,7 +463,7 @@ def _row(lines: list[_Line], start: int, body: _Body) -> tuple[int, int]:
         ):
             break  # neither a new cell nor the next line of this one
         index += 1
-    return index, len(columns)
+    return index, columns
 
 
 def _short_heading(line: str, width: int | None) -> bool:
