@@ -481,6 +481,38 @@ def test_an_html_tables_rows_are_paragraphs_of_their_cells(tmp_path: Path) -> No
     ]
 
 
+def test_a_bare_number_in_a_table_is_read_with_its_columns_label(tmp_path: Path) -> None:
+    """A matrix of measures by objective numbers its rows under an "Objective" column: the
+    number alone cites nothing, read with the label it cites the objective."""
+    rows = [
+        ("GCM objective", "Measure", "Year"),
+        ("6", "A public register of licensed recruitment agencies.", "2023"),
+        ("10, 11", "Joint patrols and a shelter for victims of trafficking.", "2024"),
+    ]
+    document = Document()
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "matrix.docx"
+    document.save(str(path))
+    expected = [
+        "GCM objective | Measure | Year",
+        "GCM objective 6 | A public register of licensed recruitment agencies. | 2023",
+        "GCM objective 10, 11 | Joint patrols and a shelter for victims of trafficking. | 2024",
+    ]
+    assert [b.text for b in read_document(path).blocks] == expected
+    cells = "".join("<tr>" + "".join(f"<td>{text}</td>" for text in row) + "</tr>" for row in rows)
+    page = (
+        "<html><body><article><h1>Measures by objective</h1><p>The table below sets out the "
+        "measures the government took under each objective of the compact since the last "
+        f"review.</p><table>{cells}</table></article></body></html>"
+    )
+    html = tmp_path / "matrix.html"
+    html.write_text(page, encoding="utf-8")
+    assert [b.text for b in read_document(html).blocks][-3:] == expected
+
+
 def test_arabic_html(fixtures: Path) -> None:
     document = read_document(fixtures / "news_ar.html")
     assert "جامعة الدول العربية" in document.pages[0]

@@ -10,6 +10,9 @@ from dataclasses import replace
 from ..models import Block, BlockKind
 from ..text import fold
 
+# a table cell of bare numbers ("6", "6, 12", "1-3") and a header's label (no digit)
+_NUMBERS_RE = re.compile(r"\d{1,2}(?:\s*[,;/&–-]\s*\d{1,2})*\Z")
+_LABEL_RE = re.compile(r"[^\d]{1,40}\Z")
 # How a heading is numbered: "3.2", "IV.", "B)", "ثانيا:", "Objective 6" (folded text)
 _NUMBERING_RE = re.compile(
     r"""^(?:
@@ -23,11 +26,23 @@ _NUMBERING_RE = re.compile(
 )
 
 
-def row_text(cells: Sequence[str]) -> str:
+def row_text(cells: Sequence[str], header: Sequence[str] = ()) -> str:
     """A table's row as one paragraph: its non-empty cells joined by " | ", a merged cell
-    (repeated once per column it spans) once."""
-    kept = [text for i, text in enumerate(cells) if text and (i == 0 or text != cells[i - 1])]
+    (repeated once per column it spans) once. A cell of bare numbers is read with its
+    column's label in ``header``, the table's first row: "6" under "GCM objective" is
+    "GCM objective 6", which cites it."""
+    labels = header if is_header(header) else ()
+    kept = [
+        f"{labels[i]} {text}" if i < len(labels) and labels[i] and _NUMBERS_RE.match(text) else text
+        for i, text in enumerate(cells)
+        if text and (i == 0 or text != cells[i - 1])
+    ]
     return " | ".join(kept)
+
+
+def is_header(cells: Sequence[str]) -> bool:
+    """Whether a table's first row reads as its header: labels, with no digit."""
+    return any(cells) and all(_LABEL_RE.match(text) for text in cells if text)
 
 
 class PageBuilder:

@@ -9,7 +9,8 @@ final punctuation. Such a heading ranks below the styled heading above it, and a
 themselves the larger ones rank first.
 
 A table stays where it stands, under its heading. Each of its rows is a paragraph, its
-non-empty cells joined by " | ".
+non-empty cells joined by " | ", a cell of bare numbers read with its column's label ("GCM
+objective 6").
 
 A text box ("Box 3: a good practice") is read after the paragraph it is anchored in, each of
 its paragraphs a paragraph.
@@ -78,9 +79,12 @@ def read_docx(data: bytes, name: str, document_id: str) -> Document:
     styled = 0  # the level of the last heading set in a heading style
     for item, text, size in zip(content, texts, sizes, strict=True):
         if isinstance(item, Table):
-            for row in item.rows:
-                cells = ["\n".join(map(_text, cell.paragraphs)).strip() for cell in row.cells]
-                page.add("paragraph", row_text(cells))
+            rows = [
+                ["\n".join(map(_text, cell.paragraphs)).strip() for cell in row.cells]
+                for row in item.rows
+            ]
+            for cells in rows:
+                page.add("paragraph", row_text(cells, rows[0]))
         elif (level := _styled_level(item)) is not None:
             styled = level
             page.add("heading", text, level)

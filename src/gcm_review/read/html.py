@@ -1,7 +1,8 @@
 """Read HTML pages: main content without boilerplate (trafilatura), with title and date.
 
 Headings, paragraphs, list items and quotes become blocks; a table's row is one paragraph, its
-cells joined by " | " (the state beside its pledge), as in a DOCX.
+cells joined by " | " (the state beside its pledge), a cell of bare numbers read with its
+column's label, as in a DOCX.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ def read_html(data: bytes, name: str, document_id: str) -> Document:
     page = PageBuilder(1)
     for element in result.body.iter("head", "p", "item", "row", "quote"):
         if element.tag == "row":  # a table's row is one paragraph, its cells joined
-            page.add("paragraph", row_text([_text(cell) for cell in element.iter("cell")]))
+            first = next(element.getparent().iter("row"))
+            header = [_text(cell) for cell in first.iter("cell")]
+            page.add("paragraph", row_text([_text(cell) for cell in element.iter("cell")], header))
         elif any(child.tag in {"p", "item"} for child in element) or any(
             True for _ in element.iterancestors("row")
         ):
