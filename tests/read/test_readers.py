@@ -524,6 +524,25 @@ def test_markdown_headings_and_lists(fixtures: Path) -> None:
     assert not any(b.text.startswith("#") for b in document.blocks)
 
 
+def test_each_row_of_a_markdown_table_is_a_paragraph() -> None:
+    text = (
+        "# Submission\n\nWe reviewed the measures.\n\n| Objective | Measure |\n|---|:---:|\n"
+        "| 6 | A register of licensed recruitment agencies. |\n"
+        "| 12 | Screening refers children travelling alone to child protection. |\n\nEnd.\n"
+    )
+    document = read_bytes(text.encode(), "submission.md")
+    assert [b.text for b in document.blocks] == [
+        "Submission",
+        "We reviewed the measures.",
+        "Objective | Measure",  # the line of dashes is no paragraph
+        "6 | A register of licensed recruitment agencies.",
+        "12 | Screening refers children travelling alone to child protection.",
+        "End.",
+    ]
+    for block in document.blocks:
+        assert text[block.start : block.start + len(block.text)] == block.text
+
+
 def test_plain_text_without_blank_lines_has_one_paragraph_per_line() -> None:
     document = read_bytes("Première ligne.\nDeuxième ligne.\n".encode(), "note.txt")
     assert [b.text for b in document.blocks] == ["Première ligne.", "Deuxième ligne."]

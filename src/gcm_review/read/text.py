@@ -1,10 +1,11 @@
 """Read plain text and Markdown files.
 
 Paragraphs are separated by blank lines, or are lines in a file without a blank line; each
-item of a list is a paragraph of its own. A Markdown file marks its headings ("## Findings").
-A plain text file does not: there, a paragraph of one short line without final punctuation,
-with more text after it, is a heading ("3.2 Fair recruitment and decent work", "Challenges").
-Its level comes from how it is numbered (``heading_levels``).
+item of a list is a paragraph of its own, and so is each row of a Markdown table. A Markdown
+file marks its headings ("## Findings"). A plain text file does not: there, a paragraph of
+one short line without final punctuation, with more text after it, is a heading ("3.2 Fair
+recruitment and decent work", "Challenges"). Its level comes from how it is numbered
+(``heading_levels``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+")
 _MD_HEADINGS_RE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 _MD_LIST_RE = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+_LINE_RE = re.compile(r"[^\n]+")
+# the line under a Markdown table's header: "|---|:---:|", "--- | ---"
+_TABLE_RULE_RE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 _TITLE_CHARS = 200  # a longer first line is text, not a title
 _HEADING_CHARS = 120  # a longer line is text, not a heading
 _WRAP_WIDTH = 100  # a text wrapped by hand has no longer line
@@ -74,7 +78,11 @@ def _first_line_title(blocks: list[Block]) -> str | None:
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of a paragraph of ``text[start:end]``, each item of a list in it its own."""
+    """The spans of a paragraph of ``text[start:end]``, each item of a list in it its own,
+    and each row of a Markdown table (``_table_rows``)."""
+    rows = _table_rows(text, start, end)
+    if rows:
+        return rows
     chunk = text[start:end]
     start += len(chunk) - len(chunk.lstrip())  # the first line with text opens no item
     cuts = [start]
@@ -84,6 +92,26 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts.append(offset)
         offset += len(line) + 1
     return list(zip(cuts, [*cuts[1:], end], strict=True))
+
+
+def _table_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the rows of ``text[start:end]`` when it is a Markdown table ("| Objective
+    | Measure |", a line of dashes under it, then a line per row), each without its outer
+    bars: a row is a paragraph, its cells joined by " | " as in a DOCX; the line of dashes is
+    none."""
+    lines = list(_LINE_RE.finditer(text, start, end))
+    if len(lines) < 3 or not _TABLE_RULE_RE.fullmatch(lines[1].group().strip()):
+        return []
+    if not all("|" in line.group() for line in lines):
+        return []
+    rows: list[tuple[int, int]] = []
+    for line in lines[:1] + lines[2:]:
+        first, last = line.span()
+        stripped = line.group().strip()
+        first += line.group().index(stripped) + stripped.startswith("|")
+        last -= len(line.group()) - len(line.group().rstrip()) + stripped.endswith("|")
+        rows.append((first, last))
+    return rows
 
 
 def _block(text: str, start: int, end: int, unmarked: bool) -> Block | None:
