@@ -79,6 +79,17 @@ def test_every_cited_objective_is_asserted_beyond_the_usual_three(
     assert {m.target for m in chosen.classify(text, "es").objectives} == {"1", "3", "10", "23"}
 
 
+def test_a_cited_objective_scores_at_least_its_threshold(engine: Engine) -> None:
+    """The passage says it addresses objective 11, though it says nothing more of it: its
+    score does not say it is unlikely."""
+    text = "Under objectives 10 and 11, a shelter opened for the victims of trafficking."
+    fusion = engine.framework.fusion
+    assert fusion is not None
+    scores = {m.target: m.score for m in engine.classify(text, "en").objectives}
+    assert list(scores) == ["10", "11"]
+    assert scores["11"] >= fusion.objective.thresholds.get("11", fusion.objective.threshold)
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "absent"),
     [

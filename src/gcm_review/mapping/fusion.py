@@ -140,16 +140,18 @@ def asserted(
     strong: bool,
 ) -> list[tuple[str, float]]:
     """Targets asserted by the model, best first, from their feature rows and their
-    ``probabilities``: every explicitly cited one (cited ones first), then, up to ``limit``
-    targets in all, those above their threshold (their own or the layer's), and the best
-    one when it clears the lower ``top_threshold`` in a passage clearly about migration."""
+    ``probabilities``: every explicitly cited one (cited ones first, each scored at least
+    its threshold: the passage says it addresses it, even when it says nothing more of it),
+    then, up to ``limit`` targets in all, those above their threshold (their own or the
+    layer's), and the best one when it clears the lower ``top_threshold`` in a passage
+    clearly about migration."""
     cited = {t for t, row in rows.items() if row[0] > 0}  # FEATURES[0] is "reference"
-    scored = sorted(scores.items(), key=lambda x: (x[0] not in cited, -x[1]))
+    floors = {t: layer.thresholds.get(t, layer.threshold) for t in scores}
+    raised = {t: max(p, floors[t]) if t in cited else p for t, p in scores.items()}
+    scored = sorted(raised.items(), key=lambda x: (x[0] not in cited, -x[1]))
     kept = [
         (t, p)
         for i, (t, p) in enumerate(scored)
-        if t in cited
-        or p >= layer.thresholds.get(t, layer.threshold)
-        or (i == 0 and strong and p >= layer.top_threshold)
+        if t in cited or p >= floors[t] or (i == 0 and strong and p >= layer.top_threshold)
     ]
     return kept[: max(limit, len(cited))]
