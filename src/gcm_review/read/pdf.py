@@ -12,9 +12,9 @@ the word, it would hide it.
 
 A paragraph that a page break cuts mid-sentence is marked as going on from the previous page,
 so that it is read whole, the footnotes set small at the foot of the page read after it; one
-that a column break cuts is joined. An item of a list ("•",
-"(a)", "12.") opens a paragraph of its own. A row of a table is one paragraph, its cells
-one after the other: pdfium gives them cell by cell, a wrapped cell line by line.
+that a column break cuts is joined. An item of a list ("•", "(a)", "12.") opens a paragraph
+of its own. A row of a table is one paragraph, its cells one after the other: pdfium gives
+them cell by cell, a wrapped cell line by line.
 
 In a PDF whose headings share the text's style, a short line without final punctuation is a
 heading, ranked by its numbering ("3.2", "IV.", as in a plain text). A PDF whose text layer
