@@ -26,12 +26,11 @@ _NUMBERING_RE = re.compile(
 )
 
 
-def row_text(cells: Sequence[str], header: Sequence[str] = ()) -> str:
+def row_text(cells: Sequence[str], labels: Sequence[str] = ()) -> str:
     """A table's row as one paragraph: its non-empty cells joined by " | ", a merged cell
     (repeated once per column it spans) once. A cell of bare numbers is read with its
-    column's label in ``header``, the table's first row: "6" under "GCM objective" is
+    column's label in ``labels`` (from ``column_labels``): "6" under "GCM objective" is
     "GCM objective 6", which cites it."""
-    labels = header if is_header(header) else ()
     kept = [
         f"{labels[i]} {text}" if i < len(labels) and labels[i] and _NUMBERS_RE.match(text) else text
         for i, text in enumerate(cells)
@@ -40,9 +39,11 @@ def row_text(cells: Sequence[str], header: Sequence[str] = ()) -> str:
     return " | ".join(kept)
 
 
-def is_header(cells: Sequence[str]) -> bool:
-    """Whether a table's first row reads as its header: labels, with no digit."""
-    return any(cells) and all(_LABEL_RE.match(text) for text in cells if text)
+def column_labels(first: Sequence[str]) -> Sequence[str]:
+    """The labels of a table's columns: its first row when that reads as a header (labels,
+    with no digit), else none."""
+    header = any(first) and all(_LABEL_RE.match(text) for text in first if text)
+    return first if header else ()
 
 
 class PageBuilder:

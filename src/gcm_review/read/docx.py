@@ -39,7 +39,7 @@ from docx.types import ProvidesStoryPart
 
 from ..errors import CorruptDocumentError, EncryptedDocumentError
 from ..models import Document
-from ._blocks import PageBuilder, row_text
+from ._blocks import PageBuilder, column_labels, row_text
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _BODY_OUTLINE = 9  # the outline level of body text
@@ -83,8 +83,9 @@ def read_docx(data: bytes, name: str, document_id: str) -> Document:
                 ["\n".join(map(_text, cell.paragraphs)).strip() for cell in row.cells]
                 for row in item.rows
             ]
+            labels = column_labels(rows[0])
             for cells in rows:
-                page.add("paragraph", row_text(cells, rows[0]))
+                page.add("paragraph", row_text(cells, labels))
         elif (level := _styled_level(item)) is not None:
             styled = level
             page.add("heading", text, level)

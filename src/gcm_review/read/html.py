@@ -7,7 +7,7 @@ column's label, as in a DOCX.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 import trafilatura
@@ -15,7 +15,7 @@ from trafilatura.settings import Document as Document_
 
 from ..errors import CorruptDocumentError
 from ..models import Document
-from ._blocks import PageBuilder, row_text
+from ._blocks import PageBuilder, column_labels, row_text
 
 
 def read_html(data: bytes, name: str, document_id: str) -> Document:
@@ -30,11 +30,14 @@ def read_html(data: bytes, name: str, document_id: str) -> Document:
     if not isinstance(result, Document_) or result.body is None:
         raise CorruptDocumentError(name, "no readable content found in this HTML page")
     page = PageBuilder(1)
+    labels: dict[object, Sequence[str]] = {}  # each table's column labels, read once
     for element in result.body.iter("head", "p", "item", "row", "quote"):
         if element.tag == "row":  # a table's row is one paragraph, its cells joined
-            first = next(element.getparent().iter("row"))
-            header = [_text(cell) for cell in first.iter("cell")]
-            page.add("paragraph", row_text([_text(cell) for cell in element.iter("cell")], header))
+            cells = [_text(cell) for cell in element.iter("cell")]
+            table = element.getparent()
+            if table not in labels:  # its first row comes first
+                labels[table] = column_labels(cells)
+            page.add("paragraph", row_text(cells, labels[table]))
         elif any(child.tag in {"p", "item"} for child in element) or any(
             True for _ in element.iterancestors("row")
         ):

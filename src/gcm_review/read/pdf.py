@@ -319,14 +319,15 @@ def _furniture(pages: list[list[_Line]], body: _Body | None) -> set[tuple[int, i
     found: set[tuple[int, int]] = set()
     for number, edge in enumerate(edges):
         tops = [line.top for line in pages[number]]
+        highest, lowest = (max(tops), min(tops)) if tops else (0.0, 0.0)
         for line in edge:
             stripped = line.text.strip()
             small = body is not None and 0 < line.size <= body.size * _SMALLER
             not_larger = body is None or not body.larger(line)
             # set above or below all the page's text (a number in a table's first cell is not)
             outermost = (
-                line.top >= max(tops) - _SAME_LINE * line.size
-                or line.top <= min(tops) + _SAME_LINE * line.size
+                line.top >= highest - _SAME_LINE * line.size
+                or line.top <= lowest + _SAME_LINE * line.size
             )
             if (
                 (len(pages) > 1 and recurring[_edge_key(line)] >= needed and not_larger)
