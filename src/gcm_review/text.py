@@ -84,7 +84,9 @@ class LanguageProfile(BaseModel):
     version: _Phrase
     source: _Phrase
     stopwords: list[_Phrase]
-    keep_forms: list[_Phrase] = []
+    # a word's lemma where the dictionary gives another word's ("trata" is not "tratar") or
+    # gives its forms different lemmas ("niña" → "nina" but "niñas" → "niño")
+    lemmas: dict[_Phrase, _Phrase] = {}
     # an ending read as another before lemmatising, when the dictionary knows the word so
     # made: the dictionary alone gives the forms of one word different lemmas (Spanish
     # "inspecciones" → "inspeccionar" but "inspección" → itself)
@@ -314,7 +316,7 @@ class KeyMaker:
     def __init__(self, profile: LanguageProfile) -> None:
         self.lang = profile.language
         self.stopwords = frozenset(fold(word) for word in profile.stopwords)
-        self.keep_forms = frozenset(fold(word) for word in profile.keep_forms)
+        self.fixed = {fold(word): fold(lemma) for word, lemma in profile.lemmas.items()}
         self.lemma_endings = sorted(
             profile.lemma_endings.items(), key=lambda pair: len(pair[0]), reverse=True
         )
@@ -354,8 +356,8 @@ class KeyMaker:
 
     def _compute_lemma(self, word: str) -> str:
         folded = fold(word)
-        if folded in self.keep_forms:
-            return folded
+        if folded in self.fixed:
+            return self.fixed[folded]
         lowered = word.lower()
         for ending, replacement in self.lemma_endings:
             if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
