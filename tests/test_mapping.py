@@ -309,6 +309,34 @@ def test_principles_are_mapped_with_evidence(engine: Engine) -> None:
     assert {"human rights", "whole-of-society"} <= principles
 
 
+@pytest.mark.parametrize(
+    ("mode", "text"),
+    [
+        (
+            "full",
+            "Hundreds of migrant children are held in immigration detention without any judicial "
+            "review or access to a lawyer. We urge the authorities to release all children at "
+            "once and to respect their human rights.",
+        ),
+        (
+            "lexical",
+            "With civil society, trade unions and employers, and in line with the 2030 Agenda, "
+            "the ministries adopted a plan that protects the human rights of migrant women and "
+            "unaccompanied children, guarantees access to justice and legal aid in every "
+            "procedure, and relies on cooperation with neighbouring states.",
+        ),
+    ],
+)
+def test_a_passage_gets_at_most_two_principles_the_strongest(
+    engine: Engine, mode: str, text: str
+) -> None:
+    capped = _in_mode(engine, mode).classify(text, "en").principles
+    options = MappingOptions(mode=mode, max_principles=10)
+    every = Engine(options=Options(mapping=options)).classify(text, "en").principles
+    assert len(every) > 2
+    assert [m.target for m in capped] == [m.target for m in every][:2]
+
+
 def test_a_language_without_lexicon_maps_to_nothing(engine: Engine) -> None:
     mapping = engine.classify(
         "Die Regierung garantiert Migranten den Zugang zu Grunddiensten.", "de"

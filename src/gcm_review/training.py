@@ -138,7 +138,7 @@ def train_framework(engine: Engine) -> TrainingReport:
     pri_layer, pri_cv, pri_held_out = _fit_layer(
         principle,
         PRINCIPLE_FEATURES,
-        limit=len(framework.principles),
+        limit=engine.mapper.options.max_principles,
         precision=_PRINCIPLE_PRECISION,
         ranked=False,
     )
@@ -168,7 +168,7 @@ def train_framework(engine: Engine) -> TrainingReport:
     languages = [e.lang for e in examples]
     for kind, rows, held_out, layer, limit in (
         ("objective", objective, obj_held_out, obj_layer, engine.mapper.options.max_objectives),
-        ("principle", principle, pri_held_out, pri_layer, len(framework.principles)),
+        ("principle", principle, pri_held_out, pri_layer, engine.mapper.options.max_principles),
     ):
         for lang, by_lang in _by_language(rows, held_out, layer, limit, languages).items():
             figures[f"{kind} ({lang})"] = by_lang

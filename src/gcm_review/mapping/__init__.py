@@ -63,6 +63,8 @@ class MappingOptions:
         cache_dir: where prototype vectors are cached between runs (None: not cached).
         max_objectives: at most this many objectives per passage, besides those it cites (a
             passage that lists "objectives 1, 3, 10 and 23" has the four).
+        max_principles: at most this many guiding principles per passage (a reviewer cites a
+            passage for the one or two it makes salient, not for every one it touches).
         min_score: lexical mode: a target is asserted from this score up.
         relative_floor: lexical mode: and only at this share of the best target's evidence.
         lexical: settings of the lexical layer.
@@ -71,6 +73,7 @@ class MappingOptions:
     mode: Literal["full", "lexical"] = "full"
     cache_dir: Path | None = None
     max_objectives: int = 3
+    max_principles: int = 2
     min_score: float = 0.55
     relative_floor: float = 0.45
     lexical: LexicalOptions = field(default_factory=LexicalOptions)
@@ -333,7 +336,7 @@ class Mapper:
         fusion = self.framework.fusion
         assert fusion is not None  # guarded by self.semantic
         layer = fusion.objective if kind == "objective" else fusion.principle
-        limit = self.options.max_objectives if kind == "objective" else len(rows)
+        limit = self.options.max_objectives if kind == "objective" else self.options.max_principles
         matches = []
         strong = lexical.signal == "strong"
         for target, score in asserted(layer, rows, scores, limit, strong):
@@ -356,7 +359,7 @@ class Mapper:
         if not totals:
             return ()
         top = max(totals.values())
-        limit = len(totals)
+        limit = self.options.max_principles
         if kind == "objective":  # every objective the passage cites, however many
             limit = max(self.options.max_objectives, len(lexical.referenced() | set(filed or ())))
         matches: list[Match] = []
