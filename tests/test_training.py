@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from gcm_review import load_framework
 from gcm_review.cli import app
 from gcm_review.framework import FusionLayer, default_framework_path
-from gcm_review.training import _by_language, _Rows, _target_thresholds
+from gcm_review.training import _by_language, _Rows, _simulate, _target_thresholds
 
 runner = CliRunner()
 
@@ -53,7 +53,7 @@ def test_training_needs_examples(fixtures: Path, tmp_path: Path) -> None:
 def _scored_rows(scored: list[tuple[float, int]], target: str) -> tuple[_Rows, list[float]]:
     """One target's rows, one passage each, from (held-out probability, label) pairs."""
     rows = _Rows(
-        x=[[p] for p, _ in scored],
+        x=[[0.0]] * len(scored),  # no reference feature: none cited
         y=[label for _, label in scored],
         group=list(range(len(scored))),
         target=[target] * len(scored),
@@ -101,3 +101,18 @@ def test_held_out_figures_are_given_per_language() -> None:
     figures = _by_language(rows, probabilities, layer, limit=3, languages=["en", "es"])
     assert figures["en"]["recall"] == 1.0 and figures["en"]["top1"] == 1.0
     assert figures["es"]["recall"] == 0.0 and figures["es"]["top1"] == 0.0
+
+
+def test_held_out_figures_keep_cited_targets_as_the_map_does() -> None:
+    # one passage cites objectives 10 and 11 and scores 11 at 0.1 only: the map asserts both
+    # (cited ones always), and so must the held-out figures the thresholds are chosen on
+    rows = _Rows(
+        x=[[1.0], [1.0], [0.0]],
+        y=[1, 1, 0],
+        group=[0, 0, 0],
+        target=["10", "11", "7"],
+        strong=[True] * 3,
+    )
+    figures = _simulate(rows, [0.9, 0.1, 0.6], threshold=0.5, top=0.5, limit=1)
+    assert figures["recall"] == 1.0  # both cited kept, beyond the limit of one
+    assert figures["precision"] == 1.0  # the uncited 7 (0.6) does not fit under the limit

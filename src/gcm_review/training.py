@@ -492,24 +492,27 @@ def _simulate(
     own: Mapping[str, float] | None = None,
 ) -> dict[str, float]:
     """Apply the assertion rule of ``fusion.asserted`` to held-out probabilities (``own``:
-    the targets' own thresholds)."""
+    the targets' own thresholds): cited targets first and always kept, then those above
+    their threshold, up to ``limit`` in all unless more are cited."""
     own = own or {}
-    by_group: dict[int, list[tuple[float, int, float]]] = {}
+    by_group: dict[int, list[tuple[bool, float, int, float]]] = {}
     strong: dict[int, bool] = {}
-    for group, target, p, label, clear in zip(
-        rows.group, rows.target, probabilities, rows.y, rows.strong, strict=True
+    for group, target, p, label, clear, row in zip(
+        rows.group, rows.target, probabilities, rows.y, rows.strong, rows.x, strict=True
     ):
-        by_group.setdefault(group, []).append((p, label, own.get(target, threshold)))
+        cited = row[0] > 0  # FEATURES[0] is "reference"
+        by_group.setdefault(group, []).append((cited, p, label, own.get(target, threshold)))
         strong[group] = clear
     tp = fp = fn = hits = positives = 0
     for group, scored in by_group.items():
-        scored.sort(key=lambda item: -item[0])
+        scored.sort(key=lambda item: (not item[0], -item[1]))
         kept = [
             label
-            for i, (p, label, own_threshold) in enumerate(scored)
-            if p >= own_threshold or (i == 0 and strong[group] and p >= top)
-        ][:limit]
-        gold = sum(label for _, label, _ in scored)
+            for i, (cited, p, label, own_threshold) in enumerate(scored)
+            if cited or p >= own_threshold or (i == 0 and strong[group] and p >= top)
+        ]
+        kept = kept[: max(limit, sum(cited for cited, *_ in scored))]
+        gold = sum(label for *_, label, _ in scored)
         tp += sum(kept)
         fp += len(kept) - sum(kept)
         fn += gold - sum(kept)
