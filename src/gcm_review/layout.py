@@ -17,11 +17,10 @@ BULLET_RE = re.compile(
     rf"^{_GAP}*[•●○◦▪▫■□‣⁃∙·➢➤►▶✓✔❖*\-–—\uf0a7\uf0b7\uf0d8\uf076\uf0fc]{_GAP}+(?=\S)",
     re.MULTILINE,
 )
-# a line that opens an item of any list: a bullet, or an item's number or letter ("12.",
-# "b.", "(a)", "iii)", "ب)")
+# an item's number or letter ("12.", "b.", "(a)", "iii)", "ب)"), not anchored: the
+# normalise stage keeps the full stop before one
+ITEM_MARKER = r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4}|[\u0621-\u064a])\)|(?:\d{1,2}|[a-z])\."
+# a line that opens an item of any list: a bullet, or an item's number or letter
 LIST_ITEM_RE = re.compile(
-    rf"{BULLET_RE.pattern}"
-    rf"|^{_GAP}*(?:\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}}|[\u0621-\u064a])\)|(?:\d{{1,2}}|[a-z])\.)"
-    rf"{_GAP}+(?=\S)",
-    re.MULTILINE,
+    rf"{BULLET_RE.pattern}|^{_GAP}*(?:{ITEM_MARKER}){_GAP}+(?=\S)", re.MULTILINE
 )

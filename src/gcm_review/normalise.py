@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from .layout import ITEM_MARKER
 from .models import Block, CleanBlock
 
 Piece = tuple[int, int] | str
@@ -30,7 +31,7 @@ _DEBRIS_RE = re.compile(r"[.,;:،؛](?:\s*[.,;:،؛])*\s*([.,;:،؛])(?=\s|$)")
 # A full stop between a letter and a lower-case Latin word does not end a sentence, unless
 # the word opens the next item of a list ("… únicas. b) publicar", "… data. iii) publish").
 _STRAY_STOP_RE = re.compile(
-    r"\.(?<=[^\W\d_]{2}\.)(?=\s+[a-zàâçéèêëîïôûùüÿœæ])(?!\s+(?:\(?(?:[a-z]|[ivx]{1,4})\)|[a-z]\.)\s)"
+    rf"\.(?<=[^\W\d_]{{2}}\.)(?=\s+[a-zàâçéèêëîïôûùüÿœæ])(?!\s+(?:{ITEM_MARKER})\s)"
 )
 _SPACE_BEFORE_RE = re.compile(r"\s(?=[,.;:)\]])")
 _SPACED_MARKS = tuple(" " + mark for mark in ",.;:)]")
