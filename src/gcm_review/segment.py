@@ -65,6 +65,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
+def first_sentence_end(text: str) -> int:
+    """The offset where the first sentence of ``text`` ends (its length, for one sentence)."""
+    match = _SENTENCE_END_RE.search(text)
+    return match.start() if match else len(text)
+
+
 def split_passages(
     document_id: str, blocks: Sequence[CleanBlock], options: SegmentOptions | None = None
 ) -> list[Passage]:

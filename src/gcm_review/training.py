@@ -25,7 +25,7 @@ import yaml
 from .errors import ConfigError, InputFormatError
 from .evaluate import GoldPassage, load_gold, principle_lookup
 from .extract import states_named
-from .extract.statements import STATEMENT_FEATURES, STATEMENT_INPUTS
+from .extract.statements import STATEMENT_CUES, STATEMENT_FEATURES, STATEMENT_INPUTS
 from .framework import Fusion, FusionLayer, LinearLayer, RelevanceLayer
 from .linear import LinearModel
 from .mapping.fusion import (
@@ -41,6 +41,7 @@ from .mapping.lexical import LexicalEvidence
 from .mapping.semantic import Encoded, SemanticIndex
 from .normalise import normalise_text
 from .pipeline import Engine
+from .segment import first_sentence_end
 from .text import fold, tokenize
 
 logger = logging.getLogger(__name__)
@@ -213,7 +214,7 @@ def _collect(
         tokens = tokenize(text)
         encoded = Encoded(vectors[i], similarities[i])
         lexical, rows = engine.mapper.features(text, example.lang, tokens, encoded, classifiers[i])
-        cues = engine.extractor.statements.features(example.lang, tokens)
+        cues = engine.extractor.statements.features(example.lang, tokens, first_sentence_end(text))
         statement = np.concatenate([np.asarray(cues, dtype=np.float32), vectors[i]])
         states = states_named(engine.extractor.entities(text, tokens, example.lang))
         passages.append(_Passage(example, lexical, rows, statement, states))
@@ -639,8 +640,8 @@ def _fit_statement(
     """
     sklearn = _sklearn()
     typed = [p for p in passages if p.example.statement_type not in (None, "none")]
-    inputs = STATEMENT_INPUTS if vector else STATEMENT_FEATURES
-    width = None if vector else len(inputs)
+    inputs = STATEMENT_INPUTS if vector else STATEMENT_CUES
+    width = None if vector else len(STATEMENT_CUES)
     x = np.vstack([p.statement[:width] for p in typed])
     y = [str(p.example.statement_type) for p in typed]
     model = sklearn.linear_model.LogisticRegression(C=_STATEMENT_C, max_iter=3000)

@@ -5,13 +5,18 @@ from __future__ import annotations
 import pytest
 
 from gcm_review import Engine, MappingOptions, Options, known_kind
+from gcm_review.errors import ConfigError
 from gcm_review.extract.statements import (
+    STATEMENT_CUES,
     STATEMENT_FEATURES,
     STATEMENT_INPUTS,
     TENSES,
+    StatementClassifier,
     tense_counts,
     type_of_section,
 )
+from gcm_review.framework import LinearLayer
+from gcm_review.segment import first_sentence_end
 from gcm_review.text import tokenize
 
 
@@ -186,7 +191,7 @@ def test_the_lexical_mode_has_a_statement_model_of_its_own(lexical_engine: Engin
     """Trained on the phrase weights alone: the lexical mode has no sentence vector."""
     model = lexical_engine.extractor.statements.model
     assert model is not None and not model.uses_vector
-    assert model.named == len(STATEMENT_FEATURES)
+    assert model.named == len(STATEMENT_CUES)
 
 
 @pytest.mark.parametrize(
@@ -237,9 +242,28 @@ def test_the_trained_statement_model_reads_tenses(engine: Engine) -> None:
     fusion = engine.framework.fusion
     assert fusion is not None
     assert tuple(fusion.statement.features) == STATEMENT_INPUTS
-    features = engine.extractor.statements.features("es", tokenize("Se ampliará el registro."))
-    assert len(features) == len(STATEMENT_FEATURES) + len(TENSES)
-    assert features[len(STATEMENT_FEATURES)] == 1.0  # the future of "ampliará"
+    text = "Se ampliará el registro."
+    features = engine.extractor.statements.features("es", tokenize(text), len(text))
+    assert len(features) == len(STATEMENT_CUES) + len(TENSES)
+    assert features[len(STATEMENT_CUES)] == 1.0  # the future of "ampliará"
+
+
+def test_the_first_sentence_has_phrase_weights_of_its_own(engine: Engine) -> None:
+    """A measure described, then a gap admitted: the lead weights hold the measure only."""
+    text = (
+        "The ministry has launched a hotline for migrant workers. "
+        "However, many workers still lack access to it."
+    )
+    lead = first_sentence_end(text)
+    assert text[:lead].endswith("workers.")
+    weights = engine.extractor.statements.cue_weights("en", tokenize(text), lead)
+    whole = dict(zip(STATEMENT_FEATURES, weights[: len(STATEMENT_FEATURES)], strict=True))
+    first = dict(zip(STATEMENT_FEATURES, weights[len(STATEMENT_FEATURES) :], strict=True))
+    assert whole["practice"] > 0 and whole["challenge"] > 0
+    assert first["practice"] == whole["practice"] and first["challenge"] == 0
+    assert len(engine.extractor.statements.cue_weights("en", tokenize(text))) == len(
+        STATEMENT_FEATURES
+    )
 
 
 @pytest.mark.parametrize(
@@ -365,3 +389,25 @@ def test_a_heading_has_no_statement_type_but_keeps_its_objectives(engine: Engine
     assert "15" in [m.target for m in heading.objectives]
     sentence = engine.classify("Le Maroc a ouvert ses centres de santé aux migrants.", "fr")
     assert sentence.statement_type != "none"
+
+
+def test_a_statement_layer_reads_its_features_by_name() -> None:
+    """A layer trained before the first sentence's weights were features still reads the
+    phrase weights it knows; a feature this version does not compute is a clear error."""
+    layer = LinearLayer(
+        classes=list(STATEMENT_FEATURES),
+        features=list(STATEMENT_FEATURES),
+        vector=False,
+        coef=[[float(i == j) for j in range(5)] for i in range(5)],
+        intercept=[0.0] * 5,
+    )
+    classifier = StatementClassifier("report", layer)
+    text = "The ministry has launched a hotline for migrant workers. We urge donors to fund it."
+    weights = classifier.cue_weights("en", tokenize(text))
+    best = STATEMENT_FEATURES[max(range(5), key=weights.__getitem__)]
+    assert best in {"practice", "recommendation"}
+    lead = first_sentence_end(text)
+    assert classifier.classify("en", tokenize(text), True, lead=lead) == best
+    assert classifier.classify("en", tokenize(text), True) == best
+    with pytest.raises(ConfigError, match="framework train"):
+        StatementClassifier("report", layer.model_copy(update={"features": ["mood"] * 5}))

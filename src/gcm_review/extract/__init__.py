@@ -12,6 +12,7 @@ from ..gazetteer import country_names, load_countries, load_organisations
 from ..linear import Vector
 from ..models import Entity, Place, StatementType
 from ..phrases import PhraseHit, PhraseMatcher, longest_keys
+from ..segment import first_sentence_end
 from ..text import Token, as_tokens, is_arabic, key_maker, load_profile, surface_keys, tokenize
 from .actors import actor_rules
 from .statements import StatementClassifier, type_of_section
@@ -169,7 +170,8 @@ class Extractor:
         if len(tokens) <= _HEADING_WORDS and not text.rstrip().endswith(_CLOSERS):
             return "none"
         section = type_of_section(heading, lang) if heading else None
-        return self.statements.classify(lang, tokens, relevant, vector, kind, section)
+        lead = first_sentence_end(text)
+        return self.statements.classify(lang, tokens, relevant, vector, kind, section, lead)
 
 
 def states_named(entities: Iterable[Entity]) -> int:

@@ -2,15 +2,17 @@
 
 Each language profile lists weighted surface phrases per type (tense, modality, reporting
 verbs: "a mis en place", "will", "ينبغي", "persisten") and how its verbs mark their tense
-("reforzará", "devrait", "ha aprobado"). The summed phrase weights and the number of verbs in
-the future, the conditional and the past are the features, beside the sentence vector (the
-lexical mode's model reads the phrase weights alone); a multinomial logistic model trained on
-the framework's labelled examples turns them into a type.
+("reforzará", "devrait", "ha aprobado"). The summed phrase weights, those of the first
+sentence alone (which most often says what the passage is: a measure described, then a gap
+admitted in a closing clause, is a practice) and the number of verbs in the future, the
+conditional and the past are the features, beside the sentence vector (the lexical mode's
+model reads the phrase weights alone); a multinomial logistic model trained on the
+framework's labelled examples turns them into a type.
 When the kind of document is known, its share of each type among the labelled examples shifts
 the model's odds (a pledge commits, a stakeholder submission recommends). The nearest heading
 above the passage that names what its section holds ("Challenges", "Prochaines étapes",
-"التوصيات") says more, and shifts them instead. Without a trained model, the type with the
-highest summed phrase weight wins.
+"التوصيات") says more, and shifts them instead; for a passage without a phrase of any type,
+it decides. Without a trained model, the type with the highest summed phrase weight wins.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from operator import itemgetter
 
+from ..errors import ConfigError
 from ..framework import LinearLayer
 from ..language import WORKING_LANGUAGES
 from ..linear import LinearModel, Vector
@@ -50,7 +53,11 @@ STATEMENT_FEATURES: tuple[StatementType, ...] = (
 TENSES: tuple[Tense, ...] = ("future", "conditional", "past")
 # what the full mode's model reads besides the sentence vector (the lexical mode's reads
 # the phrase weights alone)
-STATEMENT_INPUTS: tuple[str, ...] = (*STATEMENT_FEATURES, *TENSES)
+# the phrase weights of the passage's first sentence, which most often states what it is
+# about (a measure described, then a gap admitted in a closing clause, is a practice)
+STATEMENT_LEAD: tuple[str, ...] = tuple(f"lead {t}" for t in STATEMENT_FEATURES)
+STATEMENT_CUES: tuple[str, ...] = (*STATEMENT_FEATURES, *STATEMENT_LEAD)
+STATEMENT_INPUTS: tuple[str, ...] = (*STATEMENT_CUES, *TENSES)
 _CAP = 3.0
 # the log odds a section heading adds to its type: a section holds about four passages of its
 # type in five (odds 4:1), where a passage alone is one type in five (odds 1:4)
@@ -103,6 +110,9 @@ class StatementClassifier:
         default: the type of a relevant passage without any type phrase (rule mode).
         layer: the trained model; the rule mode when None.
         kinds: per document kind, the log odds ratio of each type (``Fusion.statement_kinds``).
+
+    Raises:
+        ConfigError: when the layer reads a feature this version does not compute.
     """
 
     def __init__(
@@ -115,20 +125,44 @@ class StatementClassifier:
         self.model = LinearModel(layer) if layer is not None else None
         self.kinds = kinds or {}
         self._matchers: dict[str, PhraseMatcher[tuple[str, float]]] = {}
+        # where each of the layer's features is among ``STATEMENT_INPUTS`` (a layer trained
+        # before the first sentence's weights were a feature reads the others only)
+        names = layer.features if layer is not None else []
+        unknown = [name for name in names if name not in STATEMENT_INPUTS]
+        if unknown:
+            raise ConfigError(
+                f"the statement-type layer reads unknown features {unknown}: retrain the "
+                "framework with `gcm-review framework train <folder>`"
+            )
+        self._columns = [STATEMENT_INPUTS.index(name) for name in names]
+        self._tenses = any(name in TENSES for name in names)
 
-    def features(self, lang: str, tokens: Sequence[Token], tenses: bool = True) -> list[float]:
+    def features(
+        self, lang: str, tokens: Sequence[Token], lead: int, tenses: bool = True
+    ) -> list[float]:
         """What a trained model reads, in ``STATEMENT_INPUTS`` order: the phrase weights per
-        type, then, with ``tenses``, the verbs per tense (each capped)."""
-        weights = self.cue_weights(lang, tokens)
+        type, those of the first sentence (which ends at offset ``lead``), then, with
+        ``tenses``, the verbs per tense (each capped)."""
+        weights = self.cue_weights(lang, tokens, lead)
         return weights + tense_counts(lang, tokens) if tenses else weights
 
-    def cue_weights(self, lang: str, tokens: Sequence[Token]) -> list[float]:
-        """Summed phrase weights per type, in ``STATEMENT_FEATURES`` order (capped)."""
+    def cue_weights(
+        self, lang: str, tokens: Sequence[Token], lead: int | None = None
+    ) -> list[float]:
+        """Summed phrase weights per type, in ``STATEMENT_FEATURES`` order (capped), then,
+        with ``lead``, those of the phrases that start before that offset."""
         scores = dict.fromkeys(STATEMENT_FEATURES, 0.0)
+        first = dict.fromkeys(STATEMENT_FEATURES, 0.0)
         for hit in self._matcher(lang).find(as_tokens(tokens).keys):
+            early = lead is not None and tokens[hit.first].start < lead
             for kind, weight in hit.payloads:
                 scores[kind] += weight  # type: ignore[index]
-        return [min(scores[kind], _CAP) for kind in STATEMENT_FEATURES]
+                if early:
+                    first[kind] += weight  # type: ignore[index]
+        weights = [min(scores[kind], _CAP) for kind in STATEMENT_FEATURES]
+        if lead is None:
+            return weights
+        return weights + [min(first[kind], _CAP) for kind in STATEMENT_FEATURES]
 
     def classify(
         self,
@@ -138,6 +172,7 @@ class StatementClassifier:
         vector: Vector | None = None,
         kind: str | None = None,
         section: StatementType | None = None,
+        lead: int | None = None,
     ) -> StatementType:
         """The statement type; ``none`` for a passage that is not about migration.
 
@@ -147,6 +182,8 @@ class StatementClassifier:
         Args:
             kind: the kind of document the passage comes from (``DOCUMENT_KINDS``), if known.
             section: the type the heading above the passage names (``type_of_section``).
+            lead: the offset where the passage's first sentence ends (``first_sentence_end``);
+                None for a passage of one sentence.
         """
         if not relevant:
             return "none"
@@ -156,8 +193,11 @@ class StatementClassifier:
             shift = self.kinds.get(kind or "", {})
             if section is not None:
                 shift = {section: _SECTION_SHIFT}
-            tenses = self.model.named > len(STATEMENT_FEATURES)  # not the lexical mode's
-            logits = self.model.logits(self.features(lang, tokens, tenses), vector)
+            end = tokens[-1].end if tokens else 0
+            values = self.features(lang, tokens, end if lead is None else lead, self._tenses)
+            if section is not None and not any(values[: len(STATEMENT_FEATURES)]):
+                return section  # no phrase of its own says what it is: its section does
+            logits = self.model.logits([values[i] for i in self._columns], vector)
             scores = {type_: value + shift.get(type_, 0.0) for type_, value in logits.items()}
             best = max(scores, key=scores.__getitem__)
             return next(t for t in STATEMENT_FEATURES if t == best)
