@@ -24,10 +24,11 @@ from .models import HEADING_SEPARATOR, CleanBlock, Passage
 
 # A sentence ends at . ! ? ؟ … followed by space and a capital, an Arabic letter or an
 # opening quote; a short capitalised word before the stop ("M.", "Dr.", "H.E.") is an
-# abbreviation, not an end.
+# abbreviation, not an end. (The stop is looked for first: most places have none, and the
+# pattern gives up there at once.)
 _SENTENCE_END_RE = re.compile(
-    r"(?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)"
-    r"(?<=[.!?؟…])\s+(?=[\"«“(\[]?[A-ZÀ-ÖØ-Þ\u0621-\u064a])"
+    r"(?<=[.!?؟…])(?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)"
+    r"\s+(?=[\"«“(\[]?[A-ZÀ-ÖØ-Þ\u0621-\u064a])"
 )
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 # an entry of a table of contents: a line that ends with leaders and a page number
