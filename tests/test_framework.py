@@ -110,3 +110,20 @@ def test_missing_framework_file(tmp_path: Path) -> None:
     framework, problems = check_framework(tmp_path)
     assert framework is None
     assert "framework.yaml" in problems[0]
+
+
+def test_a_principle_invoked_by_a_lexicon_must_exist(tmp_path: Path, fixtures: Path) -> None:
+    folder = tmp_path / "invoked"
+    shutil.copytree(fixtures / "mini_framework", folder)
+    lexicon = folder / "lexicons" / "en.yaml"
+    text = lexicon.read_text(encoding="utf-8").replace(
+        "    2: [second]\n",
+        "    2: [second]\n  principles:\n    human rights: [rights-based approach]\n"
+        "    fairness: [fair approach]\n",
+    )
+    lexicon.write_text(text, encoding="utf-8")
+    _, problems = check_framework(folder)
+    [problem] = [p for p in problems if "fairness" in p]
+    assert "lexicons/en.yaml:" in problem and "references.principles.fairness" in problem
+    assert "refers to principle 'fairness'" in problem
+    assert not [p for p in problems if "'human rights'" in p]

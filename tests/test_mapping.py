@@ -698,6 +698,54 @@ def test_a_passage_under_a_principles_heading_has_the_principle(engine: Engine, 
     assert "whole-of-society" not in {p.target for p in chosen.classify(text, "en").principles}
 
 
+@pytest.mark.parametrize("mode", ["full", "lexical"])
+@pytest.mark.parametrize(
+    ("text", "lang", "phrase"),
+    [
+        (
+            "The national strategy on labour migration follows a people-centred approach: "
+            "migrant workers were consulted at every stage.",
+            "en",
+            "people-centred approach",
+        ),
+        (
+            "La estrategia nacional de migración laboral adopta un enfoque centrado en las "
+            "personas: se consultó a los trabajadores migrantes en cada etapa.",
+            "es",
+            "enfoque centrado en las personas",
+        ),
+        (
+            "La stratégie nationale sur la migration de travail adopte une approche centrée sur "
+            "la personne : les travailleurs migrants ont été consultés à chaque étape.",
+            "fr",
+            "approche centrée sur la personne",
+        ),
+        (
+            "تعتمد الاستراتيجية الوطنية لهجرة العمل نهجاً محوره الإنسان، إذ جرت استشارة العمال "
+            "المهاجرين في كل مرحلة.",
+            "ar",
+            "نهجاً محوره الإنسان",
+        ),
+    ],
+)
+def test_a_passage_that_invokes_a_principle_by_name_has_it(
+    engine: Engine, mode: str, text: str, lang: str, phrase: str
+) -> None:
+    """Whatever the model makes of the rest, as a passage citing an objective has it."""
+    mapping = _in_mode(engine, mode).classify(text, lang)
+    [principle] = [p for p in mapping.principles if p.target == "people-centred"]
+    assert principle.evidence[0].kind == "reference"
+    assert principle.evidence[0].text == phrase
+    assert text[principle.evidence[0].start : principle.evidence[0].end] == phrase
+
+
+def test_invoking_a_principle_makes_no_passage_about_migration(engine: Engine) -> None:
+    text = "The ministry of health applies a whole-of-government approach to hospital budgets."
+    for mode in ("full", "lexical"):
+        mapping = _in_mode(engine, mode).classify(text, "en")
+        assert not mapping.relevant and mapping.principles == ()
+
+
 def test_analysis_files_passages_under_their_heading(analyse_text: Analyse) -> None:
     text = (
         "# National review\n\n## Objective 6: Fair and ethical recruitment\n\n"

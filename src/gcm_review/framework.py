@@ -94,6 +94,10 @@ class References(_Strict):
     compact_names: list[Phrase]
     other_frameworks: list[Phrase]
     ordinals: dict[int, list[Phrase]]
+    # per guiding principle, the phrases by which a passage invokes the principle itself ("a
+    # whole-of-government approach"): such a passage is mapped to it, as one citing an
+    # objective is to that objective
+    principles: dict[Phrase, list[Phrase]] = {}
 
 
 class Relevance(_Strict):
@@ -374,9 +378,12 @@ def _check_targets(
             problems.append(source.problem(("objectives", number), message))
     for number in sorted(objective_ids - set(data.objectives)):
         problems.append(source.problem(("objectives",), f"nothing for objective {number}"))
-    for name in data.principles:
-        if name not in principle_ids:
+    named: list[tuple[str, ...]] = [("principles", name) for name in data.principles]
+    if isinstance(data, Lexicon):
+        named += [("references", "principles", name) for name in data.references.principles]
+    for path in named:
+        if path[-1] not in principle_ids:
             known = ", ".join(sorted(principle_ids))
-            message = f"refers to principle {name!r}; the framework defines: {known}"
-            problems.append(source.problem(("principles", name), message))
+            message = f"refers to principle {path[-1]!r}; the framework defines: {known}"
+            problems.append(source.problem(path, message))
     return problems

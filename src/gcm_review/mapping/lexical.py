@@ -19,7 +19,7 @@ from typing import Literal, NamedTuple
 
 from ..framework import Framework, Lexicon
 from ..models import Evidence
-from ..phrases import PhraseHit, PhraseMatcher
+from ..phrases import PhraseHit, PhraseMatcher, longest_keys
 from ..text import (
     KeyMaker,
     Token,
@@ -107,6 +107,14 @@ class LexiconIndex:
             _Gaps(cues, [keys for keys, _ in (*cues, *terms)], keys.negations) if gaps else None
         )
         self.references = _ReferencePatterns(lexicon, framework, keys)
+        invocations = [
+            (keys.lemma_keys(phrase), name)
+            for name, phrases in lexicon.references.principles.items()
+            for phrase in phrases
+        ]
+        self.invocations: PhraseMatcher[str] = PhraseMatcher(invocations)
+        # a passage whose keys miss all of these invokes no principle (a cheap pre-check)
+        self.invocation_keys = longest_keys(keys for keys, _ in invocations)
 
 
 class _ReferencePatterns:
@@ -281,9 +289,10 @@ class LexicalEvidence:
         """Summed evidence weight per target id of one kind (objective or principle)."""
         return {target: w for (of, target), w in self.sums.items() if of == kind}
 
-    def referenced(self) -> set[str]:
-        """Objectives the passage cites explicitly."""
-        return {h.target[1] for h in self.hits if h.kind == "reference"}
+    def referenced(self, kind: str = "objective") -> set[str]:
+        """The objectives the passage cites explicitly, or the principles it invokes by name
+        (``kind``)."""
+        return {h.target[1] for h in self.hits if h.kind == "reference" and h.target[0] == kind}
 
     def evidence_of(self, kind: str, target: str) -> tuple[Evidence, ...]:
         """The evidence for one target, strongest first."""
@@ -332,7 +341,11 @@ class LexicalMatcher:
         found = index.phrases.find(sequence)
         if index.gaps is not None:
             found += index.gaps.hits(sequence, found)
-        hits = self._cue_hits(found, [token for _, token in content], text)
+        words = [token for _, token in content]
+        hits = self._cue_hits(found, words, text)
+        if not index.invocation_keys.isdisjoint(sequence):
+            # first: the evidence of a principle shows its invocation, not a cue on its words
+            hits = self._invocation_hits(index.invocations.find(sequence), words, text) + hits
         if index.references.may_cite(tokens) or "§" in text:
             hits += self._reference_hits(index, text)
         terms = self._terms(found)
@@ -354,6 +367,27 @@ class LexicalMatcher:
                     continue  # a relevance term
                 target, weight = payload
                 hits.append(Hit(target, weight, "cue", words, start, end, hit.first, hit.last))
+        return hits
+
+    def _invocation_hits(
+        self, found: Sequence[PhraseHit[str]], tokens: Sequence[Token], text: str
+    ) -> list[Hit]:
+        """The phrases that invoke a principle by name, as references to it: the longest for
+        each principle ("people-centred approach", not also "people-centred")."""
+        weight = self.options.reference_weight
+        longest: dict[str, PhraseHit[str]] = {}
+        for hit in found:
+            for name in hit.payloads:
+                if (
+                    name not in longest
+                    or hit.last - hit.first > longest[name].last - longest[name].first
+                ):
+                    longest[name] = hit
+        hits: list[Hit] = []
+        for name, hit in longest.items():
+            start, end = tokens[hit.first].start, tokens[hit.last].end
+            target = ("principle", name)
+            hits.append(Hit(target, weight, "reference", text[start:end], start, end, -1, -1))
         return hits
 
     def citations(self, text: str, lang: str, heading: bool = False) -> list[Hit]:
@@ -460,7 +494,8 @@ class LexicalMatcher:
 
     def _signal(self, kinds: frozenset[str], hits: Sequence[Hit]) -> Signal:
         """How clearly the passage is about human migration: strong, weak or not at all."""
-        if "strong" in kinds or any(hit.kind == "reference" for hit in hits):
+        cited = any(hit.kind == "reference" and hit.target[0] == "objective" for hit in hits)
+        if "strong" in kinds or cited:
             return "strong"
         if "off_topic" in kinds:
             return None
