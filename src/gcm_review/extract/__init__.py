@@ -170,7 +170,7 @@ class Extractor:
         if len(tokens) <= _HEADING_WORDS and not text.rstrip().endswith(_CLOSERS):
             return "none"
         section = type_of_section(heading, lang) if heading else None
-        lead = first_sentence_end(text)
+        lead = first_sentence_end(text) if relevant else None
         return self.statements.classify(lang, tokens, relevant, vector, kind, section, lead)
 
 

@@ -51,12 +51,12 @@ STATEMENT_FEATURES: tuple[StatementType, ...] = (
     "report",
 )
 TENSES: tuple[Tense, ...] = ("future", "conditional", "past")
-# what the full mode's model reads besides the sentence vector (the lexical mode's reads
-# the phrase weights alone)
 # the phrase weights of the passage's first sentence, which most often states what it is
 # about (a measure described, then a gap admitted in a closing clause, is a practice)
 STATEMENT_LEAD: tuple[str, ...] = tuple(f"lead {t}" for t in STATEMENT_FEATURES)
+# what the lexical mode's model reads: the phrase weights, in the passage and its first sentence
 STATEMENT_CUES: tuple[str, ...] = (*STATEMENT_FEATURES, *STATEMENT_LEAD)
+# what the full mode's model reads besides the sentence vector
 STATEMENT_INPUTS: tuple[str, ...] = (*STATEMENT_CUES, *TENSES)
 _CAP = 3.0
 # the log odds a section heading adds to its type: a section holds about four passages of its
