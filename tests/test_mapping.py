@@ -257,6 +257,22 @@ def test_a_spanish_plural_in_iones_has_its_singulars_key(plural: str, singular: 
     assert keys.lemma_keys(plural) == keys.lemma_keys(singular)
 
 
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("valla", "vallas"),  # the dictionary reads "vallas" as the verb "vallar"
+        ("connacional", "connacionales"),
+        ("rezago", "rezagos"),
+        ("adecuado", "adecuada", "adecuados", "adecuadas"),
+        ("supuesto", "supuesta", "supuestos", "supuestas"),
+        ("ministro", "ministra", "ministras"),
+    ],
+)
+def test_the_forms_of_a_spanish_word_share_one_key(forms: tuple[str, ...]) -> None:
+    keys = key_maker("es")
+    assert len({tuple(keys.lemma_keys(form)) for form in forms}) == 1
+
+
 def test_a_labour_inspection_cue_reads_the_plural(engine: Engine) -> None:
     text = "Las inspecciones de trabajo en las fincas donde trabajan temporeros extranjeros."
     assert 6 in objectives(_in_mode(engine, "lexical"), text, "es")
