@@ -288,6 +288,17 @@ def test_lemmas_match_inflected_forms(engine: Engine) -> None:
     assert objectives(engine, text, "en")[0] == 20
 
 
+def test_citing_an_objective_adds_nothing_to_its_cue_evidence(engine: Engine) -> None:
+    plain = "Labour inspectors checked the recruitment fees charged to migrant workers."
+    cited = "Under objective 6 of the Global Compact, and as objectives 6 and 22 ask, " + plain
+    find = engine.mapper.lexical.find
+    without, with_ = (find(text, "en", tokenize(text)) for text in (plain, cited))
+    assert with_.totals("objective")["6"] > without.totals("objective")["6"]
+    assert with_.cue_totals("objective")["6"] == without.cue_totals("objective")["6"] > 0
+    named = "The delegation referred to objective 6 of the Global Compact for Migration."
+    assert find(named, "en", tokenize(named)).cue_totals("objective") == {}
+
+
 def test_evidence_spans_point_into_the_passage(engine: Engine) -> None:
     text = "Le Maroc garantit l'accès des migrants aux services de base, dont la santé."
     match = engine.classify(text, "fr").objectives[0]

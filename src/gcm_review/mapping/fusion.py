@@ -39,9 +39,9 @@ def feature_rows(
 ) -> dict[str, list[float]]:
     """The features of every target of one kind for one passage, in ``FEATURES`` order, then
     the target's ``topic`` prior and its ``document_kind`` prior when given (principles)."""
-    totals = lexical.totals(kind)
+    totals = lexical.cue_totals(kind)
     referenced = lexical.referenced(kind)
-    cues = {t: max(0.0, totals.get(t, 0.0) - (3.0 if t in referenced else 0.0)) for t in targets}
+    cues = {t: totals.get(t, 0.0) for t in targets}
     best_cue = max(cues.values(), default=0.0)
     similarities = {t: closest.best.get((kind, t), 0.0) for t in targets}
     ranked = sorted(similarities.values(), reverse=True)

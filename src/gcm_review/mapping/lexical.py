@@ -289,6 +289,12 @@ class LexicalEvidence:
         """Summed evidence weight per target id of one kind (objective or principle)."""
         return {target: w for (of, target), w in self.sums.items() if of == kind}
 
+    def cue_totals(self, kind: str) -> dict[str, float]:
+        """Summed weight of the cue hits alone per target id of one kind: the evidence of
+        its words, without the references that cite or invoke it."""
+        cues = (hit for hit in self.hits if hit.kind == "cue" and hit.target[0] == kind)
+        return {target: w for (_, target), w in _totals(cues).items()}
+
     def referenced(self, kind: str = "objective") -> set[str]:
         """The objectives the passage cites explicitly, or the principles it invokes by name
         (``kind``)."""
