@@ -641,7 +641,7 @@ def _fit_statement(
     sklearn = _sklearn()
     typed = [p for p in passages if p.example.statement_type not in (None, "none")]
     inputs = STATEMENT_INPUTS if vector else STATEMENT_CUES
-    width = None if vector else len(STATEMENT_CUES)
+    width = None if vector else len(inputs)
     x = np.vstack([p.statement[:width] for p in typed])
     y = [str(p.example.statement_type) for p in typed]
     model = sklearn.linear_model.LogisticRegression(C=_STATEMENT_C, max_iter=3000)
