@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from gcm_review import load_framework
+from gcm_review import Engine, MappingOptions, Options, load_framework
 from gcm_review.cli import app
+from gcm_review.errors import ConfigError
 from gcm_review.framework import FusionLayer, default_framework_path
 from gcm_review.training import _by_language, _Rows, _simulate, _target_thresholds
 
@@ -41,6 +43,30 @@ def test_training_reproduces_the_shipped_fusion(tmp_path: Path) -> None:
     assert "statement: held-out accuracy" in result.stdout
     pledge = shipped.statement_kinds["pledge"]
     assert max(pledge, key=pledge.__getitem__) == "commitment"
+
+
+def test_a_fusion_trained_on_another_encoders_vectors_is_refused(tmp_path: Path) -> None:
+    """The layers read the vectors of the encoder named in fusion.yaml: with another encoder
+    the full mode would score nonsense, so the engine says to retrain; the lexical mode, which
+    reads no vector, still runs."""
+    folder = tmp_path / "gcm"
+    shutil.copytree(default_framework_path(), folder)
+    path = folder / "fusion.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [
+        "encoder: an older sentence encoder\n" if line.startswith("encoder:") else line
+        for line in lines
+    ]
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(
+        ConfigError, match=f"retrain the framework with `gcm-review framework train {folder}`"
+    ):
+        Engine(load_framework(folder))
+    lexical = Engine(load_framework(folder), Options(mapping=MappingOptions(mode="lexical")))
+    match = lexical.classify(
+        "Le Maroc a adopté une loi sur le recrutement équitable des travailleurs migrants.", "fr"
+    )
+    assert [m.target for m in match.objectives][:1] == ["6"]
 
 
 def test_training_needs_examples(fixtures: Path, tmp_path: Path) -> None:

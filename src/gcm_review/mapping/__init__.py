@@ -23,6 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+from ..errors import ConfigError
 from ..framework import Framework
 from ..linear import LinearModel
 from ..models import HEADING_SEPARATOR, Evidence, Match
@@ -109,6 +110,17 @@ class Mapper:
             framework, self.options.lexical, gaps=self.options.mode == "full"
         )
         self.encoder = encoder or UniversalSentenceEncoder()
+        fusion = framework.fusion
+        if (
+            self.options.mode == "full"
+            and fusion is not None
+            and fusion.encoder != self.encoder.name
+        ):
+            raise ConfigError(
+                f"{framework.path / 'fusion.yaml'} was trained on the vectors of {fusion.encoder}, "
+                f"not of {self.encoder.name}: retrain the framework with "
+                f"`gcm-review framework train {framework.path}`"
+            )
         self._filed: dict[tuple[str, str, str], dict[str, Evidence]] = {}
 
     @property
