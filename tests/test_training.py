@@ -12,7 +12,13 @@ from gcm_review import Engine, MappingOptions, Options, load_framework
 from gcm_review.cli import app
 from gcm_review.errors import ConfigError
 from gcm_review.framework import FusionLayer, default_framework_path
-from gcm_review.training import _by_language, _Rows, _simulate, _target_thresholds
+from gcm_review.training import (
+    _best_pair,
+    _by_language,
+    _Rows,
+    _simulate,
+    _target_thresholds,
+)
 
 runner = CliRunner()
 
@@ -142,3 +148,33 @@ def test_held_out_figures_keep_cited_targets_as_the_map_does() -> None:
     figures = _simulate(rows, [0.9, 0.1, 0.6], threshold=0.5, top=0.5, limit=1)
     assert figures["recall"] == 1.0  # both cited kept, beyond the limit of one
     assert figures["precision"] == 1.0  # the uncited 7 (0.6) does not fit under the limit
+
+
+def test_the_best_targets_lower_threshold_is_chosen_under_the_targets_own() -> None:
+    # six passages, each one's targets with (held-out probability, label): a right objective
+    # at 0.2 and a wrong one at 0.25, each the best of its passage; a wrong 7 at 0.6 beside a
+    # right 6. Under the layer's threshold (0.5) alone, a top threshold of 0.2 keeps 5 right
+    # and 2 wrong (precision 0.71, under the floor of 0.8), so 0.35 is chosen. Once 7 has its
+    # own threshold of 0.9, 0.2 keeps precision 0.83 and finds every passage's best: chosen
+    scored = [
+        [("5", 0.2, 1)],
+        [("6", 0.95, 1), ("7", 0.6, 0)],
+        [("6", 0.95, 1)],
+        [("6", 0.95, 1)],
+        [("6", 0.95, 1)],
+        [("9", 0.25, 0)],
+    ]
+    flat = [(group, *row) for group, rows in enumerate(scored) for row in rows]
+    rows = _Rows(
+        x=[[0.0]] * len(flat),  # none cited
+        y=[label for *_, label in flat],
+        group=[group for group, *_ in flat],
+        target=[target for _, target, *_ in flat],
+        strong=[True] * len(flat),
+    )
+    held_out = [p for _, _, p, _ in flat]
+    pairs = [(0.5, 0.2), (0.5, 0.35)]
+    assert _best_pair(rows, held_out, pairs, 3, 0.8, ranked=True)[:2] == (0.5, 0.35)
+    own = {"7": 0.9}
+    threshold, top, figures = _best_pair(rows, held_out, pairs, 3, 0.8, ranked=True, own=own)
+    assert (threshold, top) == (0.5, 0.2) and figures["top1"] == 1.0

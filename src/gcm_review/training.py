@@ -414,23 +414,17 @@ def _fit_layer(
     held_out = sklearn.model_selection.cross_val_predict(
         model, rows.x, rows.y, groups=rows.group, cv=folds, method="predict_proba"
     )[:, 1]
-    best: tuple[float, float, float, dict[str, float]] | None = None
     if ranked:
         pairs = [(t, top) for t, top in product(_GRID, _GRID) if top <= t]
     else:  # a set (principles) has no best target: a top_threshold of 1.0 is never reached
         pairs = [(t, 1.0) for t in _GRID]
-    for threshold, top in pairs:
-        figures = _simulate(rows, held_out, threshold, top, limit)
-        value = figures["f1"] + (figures["top1"] if ranked else 0.0)
-        if figures["precision"] < precision:
-            value = -1.0
-        if best is None or value > best[0]:
-            best = (value, threshold, top, figures)
-    assert best is not None
-    _, threshold, top, figures = best
+    threshold, top, figures = _best_pair(rows, held_out, pairs, limit, precision, ranked)
     own = _target_thresholds(rows, held_out, threshold, precision, relative=ranked)
     if own:
-        figures = _simulate(rows, held_out, threshold, top, limit, own)
+        # the targets' own thresholds change the precision the best target's lower threshold
+        # keeps: that one is chosen again under them
+        tops = [(threshold, t) for t in _GRID if t <= threshold] if ranked else [(threshold, top)]
+        _, top, figures = _best_pair(rows, held_out, tops, limit, precision, ranked, own)
     model.fit(rows.x, rows.y)
     layer = FusionLayer(
         features=list(features),
@@ -441,6 +435,31 @@ def _fit_layer(
         thresholds=own,
     )
     return layer, figures, [float(p) for p in held_out]
+
+
+def _best_pair(
+    rows: _Rows,
+    held_out: Sequence[float],
+    pairs: Sequence[tuple[float, float]],
+    limit: int,
+    precision: float,
+    ranked: bool,
+    own: Mapping[str, float] | None = None,
+) -> tuple[float, float, dict[str, float]]:
+    """The (threshold, top_threshold) pair of ``pairs`` with the best held-out micro F1 (plus
+    top-1 accuracy when ``ranked``) among those keeping precision at ``precision`` or above
+    (the first pair when none does), with its figures."""
+    best: tuple[float, float, float, dict[str, float]] | None = None
+    for threshold, top in pairs:
+        figures = _simulate(rows, held_out, threshold, top, limit, own)
+        value = figures["f1"] + (figures["top1"] if ranked else 0.0)
+        if figures["precision"] < precision:
+            value = -1.0
+        if best is None or value > best[0]:
+            best = (value, threshold, top, figures)
+    assert best is not None
+    _, threshold, top, figures = best
+    return threshold, top, figures
 
 
 def _target_thresholds(
