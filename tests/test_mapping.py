@@ -273,6 +273,26 @@ def test_the_forms_of_a_spanish_word_share_one_key(forms: tuple[str, ...]) -> No
     assert len({tuple(keys.lemma_keys(form)) for form in forms}) == 1
 
 
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("identifié", "identifiée", "identifiés", "identifiées"),  # "identifier" / "identifie"
+        ("respecté", "respectée", "respectés", "respectées"),
+        ("touché", "touchée", "touchés", "touchées"),
+        ("signé", "signée", "signés", "signées"),
+    ],
+)
+def test_the_forms_of_a_french_past_participle_share_one_key(forms: tuple[str, ...]) -> None:
+    keys = key_maker("fr")
+    assert len({tuple(keys.lemma_keys(form)) for form in forms}) == 1
+
+
+def test_a_french_noun_in_ee_keeps_its_own_key() -> None:
+    # "journée" has no masculine "journé" in the dictionary: it stays itself
+    keys = key_maker("fr")
+    assert keys.lemma_keys("journées") == keys.lemma_keys("journée") == ["journee"]
+
+
 def test_a_labour_inspection_cue_reads_the_plural(engine: Engine) -> None:
     text = "Las inspecciones de trabajo en las fincas donde trabajan temporeros extranjeros."
     assert 6 in objectives(_in_mode(engine, "lexical"), text, "es")
