@@ -280,9 +280,12 @@ def test_the_forms_of_a_spanish_word_share_one_key(forms: tuple[str, ...]) -> No
         ("respecté", "respectée", "respectés", "respectées"),
         ("touché", "touchée", "touchés", "touchées"),
         ("signé", "signée", "signés", "signées"),
+        ("lié", "liée", "liés", "liées"),  # too short for the ending rule: in the table
+        ("nouveau", "nouvelle", "nouvelles"),
+        ("établi", "établie", "établis", "établies"),
     ],
 )
-def test_the_forms_of_a_french_past_participle_share_one_key(forms: tuple[str, ...]) -> None:
+def test_the_forms_of_a_french_participle_share_one_key(forms: tuple[str, ...]) -> None:
     keys = key_maker("fr")
     assert len({tuple(keys.lemma_keys(form)) for form in forms}) == 1
 
