@@ -178,3 +178,6 @@ def test_the_best_targets_lower_threshold_is_chosen_under_the_targets_own() -> N
     own = {"7": 0.9}
     threshold, top, figures = _best_pair(rows, held_out, pairs, 3, 0.8, ranked=True, own=own)
     assert (threshold, top) == (0.5, 0.2) and figures["top1"] == 1.0
+    # when no pair keeps the floor, the first one given stays: the training gives its first
+    # choice first, so an unreachable floor leaves it as it was
+    assert _best_pair(rows, held_out, pairs[::-1], 3, 0.95, ranked=True)[:2] == (0.5, 0.35)

@@ -422,9 +422,10 @@ def _fit_layer(
     own = _target_thresholds(rows, held_out, threshold, precision, relative=ranked)
     if own:
         # the targets' own thresholds change the precision the best target's lower threshold
-        # keeps: that one is chosen again under them
-        tops = [(threshold, t) for t in _GRID if t <= threshold] if ranked else [(threshold, top)]
-        _, top, figures = _best_pair(rows, held_out, tops, limit, precision, ranked, own)
+        # keeps: it is chosen again under them, the first choice kept unless another does better
+        tops = [top, *(t for t in _GRID if t <= threshold and t != top)] if ranked else [top]
+        pairs = [(threshold, t) for t in tops]
+        _, top, figures = _best_pair(rows, held_out, pairs, limit, precision, ranked, own)
     model.fit(rows.x, rows.y)
     layer = FusionLayer(
         features=list(features),
